@@ -34,7 +34,7 @@ _LINES_ROUND = 3  # lines back over which those amounts stand
 _LOOK_BACK = 80
 _LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
-_RESULT_AFTER = re.compile(r"^\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
+_RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
     r"\b(?:Mehr\w*|Minder\w*|Eigenanteil\w*|Eigenmittel\w*|Einsparung\w*|Ermächtigung\w*|Unterschied\w*|"
@@ -138,11 +138,12 @@ def _run_right_before(amounts: list[Betrag], index: int, stated: _Gelesen) -> Re
     result = amounts[index]
     before, _ = betraege.around(amounts, index)
     run: list[Betrag] = []
+    total = Decimal(0)
     for part in before:
         if result.fund.zeile.nr - part.fund.zeile.nr > _LINES_ROUND or part.richtung or part.fund.zahl.wert < 0:
             return None
         run.insert(0, part)
-        total = sum(p.wert for p in run)
+        total += part.wert
         if total > result.wert:
             return None
         if len(run) >= 2 and total == result.wert:
@@ -152,12 +153,10 @@ def _run_right_before(amounts: list[Betrag], index: int, stated: _Gelesen) -> Re
 
 
 def _named_result(fund: Fund) -> bool:
-    """The words right after the figure, in its sentence, call it what is left or available („noch 766,54 €
+    """The word right after the figure (its unit between at most) calls it what is left or available („noch 766,54 €
     verfügbar“): of two figures of one sentence that give each other, this one is the result – before one cued only
     by a „davon“ before it, which names a part („davon bereits 233,46 €“)."""
-    after = fund.zeile.text[fund.zahl.ende : fund.zahl.ende + _LOOK_AFTER]
-    after = _SENTENCE_END.split(after, maxsplit=1)[0]
-    return bool(_RESULT_AFTER.match(after))
+    return bool(_RESULT_AFTER.match(fund.zeile.text, fund.zahl.ende, fund.zahl.ende + _LOOK_AFTER))
 
 
 def _holding(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:

@@ -94,7 +94,9 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         rows: list[tuple[Reihe, Zahl]] = []
         below = reihen[index + 1 : index + 2 + _BLANK_ROWS + MAX_LISTE]
         blank = next((i for i, r in enumerate(below) if r.werte or r.label.strip()), len(below))
-        for reihe in below[blank if blank <= _BLANK_ROWS else 0 :]:
+        if blank > _BLANK_ROWS:
+            continue  # more empty lines than a list stands apart from its fund
+        for reihe in below[blank:]:
             money = [z for z in reihe.werte if z.einheit == "€"]
             if len(money) != 1 or len(reihe.werte) != 1 or reihe.gleich or TOTAL_ROW_START.match(reihe.label):
                 break

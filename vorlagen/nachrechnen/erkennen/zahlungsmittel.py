@@ -40,8 +40,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index, reihe in enumerate(reihen):
         result = _amount(reihe)
-        label = full_label(reihen, index)[1] if result is not None else ""
-        if result is None or not _RESULT.search(label):
+        if result is None:
+            continue
+        label = full_label(reihen, index)[1]
+        if not _RESULT.search(label):
             continue
         salden = _salden(reihen, index)
         if salden is None:
