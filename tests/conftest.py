@@ -86,10 +86,9 @@ def _eigener_tempordner(config) -> None:
 @pytest.hookimpl(trylast=True)  # after xdist has ended its workers
 def pytest_sessionfinish(session, exitstatus):
     """Fails the run when anything is left in the run's temporary folder, naming it; then removes the folder."""
-    for name in ("tests.hilfen.vorgebaut", "tests.hilfen.server"):
-        hilfe = sys.modules.get(name)
-        if hilfe is not None:  # this process's built example and server repository (a worker removes its own)
-            hilfe.aufraeumen()
+    vorgebaut = sys.modules.get("tests.hilfen.vorgebaut")
+    if vorgebaut is not None:  # this process's built example (an xdist worker removes its own when it ends)
+        vorgebaut.aufraeumen()
     ordner = session.config.stash.get(TEMPORDNER, None)
     if ordner is None:
         return

@@ -4,7 +4,6 @@ its cookies and reads forms like a browser."""
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import html.parser
 import http.cookiejar
@@ -13,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -22,8 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.hilfen import DATA, ROOT, free_port
-from tests.hilfen.vorgebaut import ausgabe_dazu
+from tests.hilfen import DATA, ROOT, free_port, vorgebaut
 from vorlagen.server.konten import anlegen
 from vorlagen.server.muster import muster
 
@@ -69,31 +66,24 @@ def repository(wurzel: Path) -> Path:
     return wurzel
 
 
-_vorlagen: list[Path] = []
-
-
 def _vorlage() -> Path:
     """This process's repository to copy: data committed, output, accounts (made as the commands make them, in this
-    process); removed when the process ends (tests/conftest.py before it checks the temporary folder)."""
-    if not _vorlagen:
-        ordner = Path(tempfile.mkdtemp(prefix="vorlagen-test-server-"))
-        _vorlagen.append(ordner)
-        atexit.register(aufraeumen)
-        wurzel = ordner / "repo"
+    process), beside the built example and removed with it (tests/hilfen/vorgebaut.py); made under another name and
+    renamed when complete, so that a failure half-way leaves nothing a later test would copy."""
+    fertig = vorgebaut.ordner() / "server"
+    if not fertig.is_dir():
+        wurzel = fertig.with_name("server.im-bau")
+        shutil.rmtree(wurzel, ignore_errors=True)
         shutil.copytree(DATA, wurzel / "data")
         (wurzel / ".gitignore").write_text("vorlagen-server.sqlite*\n.vorlagen/\noutput/\n", encoding="utf-8")
         git(wurzel, "init", "-q")
         git(wurzel, "add", "-A")
         git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Beispiel")
-        ausgabe_dazu(wurzel)
+        vorgebaut.ausgabe_dazu(wurzel)
         for name, (rolle, amt, voll) in KONTEN.items():
             anlegen(wurzel / "vorlagen-server.sqlite", name, KENNWORT, rolle, amt, voll, f"{name}@stadt.example")
-    return _vorlagen[0] / "repo"
-
-
-def aufraeumen() -> None:
-    while _vorlagen:
-        shutil.rmtree(_vorlagen.pop(), ignore_errors=True)
+        wurzel.rename(fertig)
+    return fertig
 
 
 def zur_mitzeichnung(wurzel: Path, tage: int = 40) -> Path:

@@ -37,6 +37,12 @@ def _beispiel() -> Path:
     return _gebaut[0]
 
 
+def ordner() -> Path:
+    """This process's folder of the built example, removed with it: what a helper makes once per process from the
+    example (the server tests' repository) goes here beside data/ and output/."""
+    return _beispiel()
+
+
 def ausgabe() -> Path:
     """The example's built output folder itself, to be read only (the seed of `vergleichen --out`, which copies it)."""
     return _beispiel() / "output"
