@@ -301,3 +301,56 @@ def test_the_figure_called_available_is_the_result_and_the_pair_right_before_it_
     readings = erkannt(tmp_path, "umgebung", _verfuegbar())
     on_line_3 = [werte(r) for r in readings if r.ergebnis.zeile.nr == 3]
     assert on_line_3 == [([ANSATZ, VERBRAUCHT], verfuegbar)] and verfuegbar == ANSATZ - VERBRAUCHT
+
+
+# a grant applied for at a rate of the costs, the grant a round figure of two digits (too few to be read otherwise)
+KOSTEN, FOERDERHOEHE = Fraction(260_000), Fraction(25)
+
+
+def _zuschuss(foerderung: Fraction, tabelle: bool = False) -> str:
+    saetze = (
+        f"Die Maßnahmen kosten zusammen {euro(KOSTEN, cent=True)}; bei einer Förderhöhe von "
+        f"{prozent(FOERDERHOEHE / 100, 0)} ergibt das eine beantragte Förderung von {euro(foerderung)}.\n"
+    )
+    if tabelle:  # the same three figures as cells of a table row
+        saetze = f"Zuschuss\t{euro(KOSTEN, cent=True)}\t{prozent(FOERDERHOEHE / 100, 0)}\t{euro(foerderung)}\n"
+    return "Zuschuss für das Dorfgemeinschaftshaus\n" + saetze
+
+
+def test_a_round_figure_worked_out_with_the_rate_right_before_it(tmp_path, capsys):
+    foerderung = KOSTEN * FOERDERHOEHE / 100
+    assert euro(foerderung) == "65.000\u00a0€"  # two significant digits
+    (reading,) = erkannt(tmp_path, "umgebung", _zuschuss(foerderung))
+    parts, result = werte(reading)
+    assert (reading.formel, parts, result) == ("anteil", [KOSTEN, FOERDERHOEHE], foerderung) and not reading.sicher
+    # a figure the rate does not give is no confirmation and never a slip; nor are the cells of a table row read so
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", _zuschuss(foerderung + 1000)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "stimmt") == []
+    assert erkannt(tmp_path, "umgebung", _zuschuss(foerderung, tabelle=True)) == []
+
+
+# the costs, the rate a programme may fund, and what the town must bring itself: the costs less the rate
+GESAMT_T, FOERDERSATZ = Fraction(60), Fraction(80)
+
+
+def _eigenmittel(eigen: Fraction, zwischen: int = 0) -> str:
+    return (
+        "Für das Förderprogramm wurde ein Zuwendungsantrag mit Gesamtkosten\n"
+        f"von {zahl(GESAMT_T)} T€ und einem erhofften Fördersatz von {prozent(FOERDERSATZ / 100, 0)} eingereicht.\n"
+        + "Die Entscheidung steht noch aus.\n" * zwischen
+        + f"Die Gemeinde hätte in diesem Fall zusammen {zahl(eigen)} T€\nEigenmittel aufbringen müssen.\n"
+    )
+
+
+def test_what_is_left_once_a_rate_is_taken_off(tmp_path):
+    eigen = GESAMT_T * (100 - FOERDERSATZ) / 100
+    assert eigen == 12
+    (reading,) = erkannt(tmp_path, "umgebung", _eigenmittel(eigen))
+    parts, result = werte(reading)
+    tausend = 1000  # T€: the figures are read in euros
+    assert (reading.formel, parts, result) == ("abzueglich", [GESAMT_T * tausend, FOERDERSATZ], eigen * tausend)
+    # the rate three lines up is too far for a figure of two digits; where the share the rate leaves is named
+    # itself (20 %), the share is read and not the rate taken off
+    assert erkannt(tmp_path, "umgebung", _eigenmittel(eigen, zwischen=2)) == []
+    named = _eigenmittel(eigen).replace("von 80", "von 20\u00a0% der Kosten bei 80")
+    assert [r.formel for r in erkannt(tmp_path, "umgebung", named)] == ["anteil"]

@@ -36,7 +36,7 @@ class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
     art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
-    formel: str  # produkt | summe | saldo | quote | anteil | differenz | unterschied | abstand | steigerung | vielfaches | dm | division
+    formel: str  # produkt | summe | saldo | quote | anteil | aufschlag | abzueglich | herausgerechnet | differenz | unterschied | abstand | steigerung | vielfaches | dm | division
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
@@ -69,6 +69,8 @@ class Rechnung:
             return abs(werte[0]) * abs(werte[1]) / 100
         if self.formel == "aufschlag":  # an amount with the percentage added: netto → brutto
             return abs(werte[0]) * (100 + abs(werte[1])) / 100
+        if self.formel == "abzueglich":  # an amount with the percentage taken off: Kosten → Eigenanteil
+            return abs(werte[0]) * (100 - abs(werte[1])) / 100
         if self.formel == "herausgerechnet":  # an amount with the percentage it holds taken out: brutto → netto
             return abs(werte[0]) * 100 / (100 + abs(werte[1]))
         if self.formel == "differenz":

@@ -8,7 +8,8 @@ recogniser read as a result (a reading that holds would hide that one's slip), a
 with the figure specific enough that chance is unlikely: five significant digits or more, or three or more where
 the words before it name a total, a rest or a difference. A round figure of two („zusammen 160.000 €“) is a total
 only of the amounts right before it, all of them up to it, within a few lines: „84.000 € … 76.000 € … von zusammen
-160.000 €“. Where nothing holds but exactly one of the searched
+160.000 €“; and one of two or one without such words is worked out from a rate that stands right before it in
+running text: „260.000,00 €; bei einer Förderhöhe von 25 % ergibt das … 65.000 €“. Where nothing holds but exactly one of the searched
 calculations misses the typed figure by one digit or two digits swapped, that one is shown as „nicht eindeutig“ –
 a doubt pointing at the figure, never a slip. Every look is bounded: a number of figures and of lines either side,
 runs of at most a few parts."""
@@ -26,7 +27,8 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROSE, TOTAL_WORD
 
 _AROUND_SHARE = 4  # … for the two amounts a percentage is the share of (a pair matches a rounded share by chance)
-_LINES_GROSS = 2  # … for an amount with a percentage added or taken out (netto and brutto stand together)
+_LINES_GROSS = 2  # … for an amount with a percentage added, taken off or out (netto and brutto stand together)
+_AROUND_RATE = 24  # figures before an amount looked through for the rate it may be worked out from
 _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chance
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
 _ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
@@ -69,10 +71,14 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     for reading in standing:
         _state(stated, reading)
     # a figure of fewer than three significant digits is never a result (10.000 € is 5.000 € + 5.000 € by chance)
+    # … nor one of two, unless the words call it a total or a rate stands right before it („bei einer Förderhöhe von
+    # 25 % ergibt das 65.000 €“)
+    rated = {i: _rate_before(amounts, i) for i, a in enumerate(amounts) if a.fund.zahl.einheit == "€"}
     specific = {
         i: d
         for i, a in enumerate(amounts)
-        if (d := _significant(a.wert)) >= _CUED_DIGITS or (d == _ROUND_DIGITS and _totalled(a.fund))
+        if (d := _significant(a.wert)) >= _CUED_DIGITS
+        or (d == _ROUND_DIGITS and (_totalled(a.fund) or rated.get(i, ([], []))[0]))
     }
     cues = {i: _cued(amounts[i].fund) for i in specific}
     # the figures the words call a total, a rest or a difference first: of „a = b + c“ found from either end, the
@@ -84,10 +90,11 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         result, cued, digits = amounts[index], cues[index], specific[index]
         if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results or result.richtung:
             continue  # a change („um … vermindert“) is no result the search can sign
-        if digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
+        rate = rated.get(index, ([], []))
+        if digits < _CUED_DIGITS or (digits < _SURE_DIGITS and not cued and rate[0]):
+            rechnung = _run_right_before(amounts, index, stated) or _applied(result, *rate, stated, together=True)
+        elif digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
-        if digits < _CUED_DIGITS:
-            rechnung = _run_right_before(amounts, index, stated)
         else:
             rechnung = _search(amounts, index, stated)
         if rechnung is None and cued and digits >= _SURE_DIGITS and result.fund.zahl.einheit != "%":
@@ -213,27 +220,67 @@ def _percent_of(
     stated: _Gelesen,
 ) -> Rechnung | None:
     """An amount that is a percentage of another near it, rounded as typed: „Betrag x 20 % = Ergebnis“, „120.000 €
-    (20 %)“ with the base a sentence before – or that amount with the percentage added or taken out: „brutto
-    29.238 € (netto 24.570 €, Mehrwertsteuer 19 %)“ – the nearest pair that gives it."""
+    (20 %)“ with the base a sentence before – or that amount with the percentage added or taken off, or taken out:
+    „brutto 29.238 € (netto 24.570 €, Mehrwertsteuer 19 %)“ – the nearest pair that gives it."""
     result = amounts[index]
     if result.fund.zahl.einheit != "€":
         return None
     before, after = betraege.around(amounts, index, einheit="%")
-    percents = sorted([*enumerate(before), *enumerate(after)], key=lambda p: p[0])
-    bases = sorted([*enumerate(around[0]), *enumerate(around[1])], key=lambda p: p[0])
+    percents = [p for _, p in sorted([*enumerate(before), *enumerate(after)], key=lambda p: p[0])]
+    bases = [b for _, b in sorted([*enumerate(around[0]), *enumerate(around[1])], key=lambda p: p[0])]
+    return _applied(result, percents, bases, stated)
+
+
+def _rate_before(amounts: list[Betrag], index: int) -> tuple[list[Betrag], list[Betrag]]:
+    """The percentages before an amount in its line and the `_LINES_GROSS` lines above it, and the amounts in euros
+    there, nearest first – the rate and the base a figure of few digits may be worked out from: „Gesamtkosten von
+    60 T€ und einem Fördersatz von 80 % … zusammen 12 T€ Eigenmittel“. Running text only, back to the first table
+    row; no percentage, and neither list is read."""
+    result = amounts[index]
+    percents: list[Betrag] = []
+    bases: list[Betrag] = []
+    for other in reversed(amounts[max(0, index - _AROUND_RATE) : index]):
+        far = result.fund.zeile.nr - other.fund.zeile.nr > _LINES_GROSS
+        if far or other.fund.zeile.seite != result.fund.zeile.seite or not _prose(other.fund.zeile):
+            break
+        if other.fund.zahl.einheit == "%":
+            percents.append(other)
+        elif other.fund.zahl.einheit == "€" and other.fund.zahl.skala == result.fund.zahl.skala:
+            bases.append(other)
+    return (percents, bases) if percents and _prose(result.fund.zeile) else ([], [])
+
+
+def _prose(zeile: Zeile) -> bool:
+    """A line of running text, no table row: in a table's columns a rate and two amounts meet by their place."""
+    return "\t" not in zeile.text and not zeile.lagen and zeile.text.count("|") < 2
+
+
+def _applied(
+    result: Betrag, percents: list[Betrag], bases: list[Betrag], stated: _Gelesen, *, together: bool = False
+) -> Rechnung | None:
+    """The first base and percentage (nearest first) whose share, or the base with it added, taken off or taken out,
+    gives the amount rounded as typed; the last three only where the three stand `_LINES_GROSS` lines apart at most
+    (netto and brutto, Kosten and Eigenanteil stand together), or `together` says they do."""
     step = result.fund.zahl.schritt
-    for _, base in bases:
-        for _, percent in percents:
-            if percent.wert in (0, 100):  # „× 100 %“ restates the amount
-                continue
-            # netto and brutto stand together: the same figure typed again far off is not searched this way
-            together = all(abs(b.fund.zeile.nr - result.fund.zeile.nr) <= _LINES_GROSS for b in (base, percent))
-            for formel, value in (
-                ("anteil", base.wert * percent.wert / 100),
-                ("aufschlag", base.wert * (100 + percent.wert) / 100),
-                ("herausgerechnet", base.wert * 100 / (100 + percent.wert)),
-            ):
-                if (formel == "anteil" or together) and round_half_up(value, step) == result.wert:
+    formeln = (
+        ("anteil", lambda b, p: b * p / 100),
+        ("aufschlag", lambda b, p: b * (100 + p) / 100),
+        ("abzueglich", lambda b, p: b * (100 - p) / 100),
+        ("herausgerechnet", lambda b, p: b * 100 / (100 + p)),
+    )
+    rates = {p.wert for p in percents}
+    for formel, value_of in formeln:  # a share first, of whichever pair: the plainest reading
+        for base in bases:
+            for percent in percents:
+                if percent.wert in (0, 100) or base.richtung or base.wert == result.wert:  # „× 100 %“ restates
+                    continue
+                if formel == "abzueglich" and 100 - percent.wert in rates:
+                    continue  # „90 % … 10 %“: the share left is named itself, and read as a share
+                near = together or all(
+                    abs(b.fund.zeile.nr - result.fund.zeile.nr) <= _LINES_GROSS for b in (base, percent)
+                )
+                value = value_of(base.wert, percent.wert)
+                if (formel == "anteil" or near) and value > 0 and round_half_up(value, step) == result.wert:
                     rechnung = betraege.rechnung(formel, [base, percent], result)
                     if not _restates(rechnung, stated):
                         return rechnung

@@ -124,6 +124,7 @@ _ARTEN = {
     "anteil": "Prozentsatz eines benachbarten Betrags (gesucht)",
     "quote": "Anteil eines benachbarten Betrags an einem anderen (gesucht)",
     "aufschlag": "benachbarter Betrag zuzüglich eines Prozentsatzes (gesucht)",
+    "abzueglich": "benachbarter Betrag abzüglich eines Prozentsatzes (gesucht)",
     "herausgerechnet": "benachbarter Betrag ohne den in ihm enthaltenen Prozentsatz (gesucht)",
 }
 
@@ -138,6 +139,7 @@ def rechnung(formel: str, parts: list[Betrag], result: Betrag, grund: str = "") 
         "anteil": lambda: f"{zahlen[0].betrag()} × {zahlen[1].betrag()}",
         "quote": lambda: f"{zahlen[0].betrag()} / {zahlen[1].betrag()}",
         "aufschlag": lambda: f"{zahlen[0].betrag()} × (100 % + {zahlen[1].betrag()})",
+        "abzueglich": lambda: f"{zahlen[0].betrag()} × (100 % − {zahlen[1].betrag()})",
         "herausgerechnet": lambda: f"{zahlen[0].betrag()} / (100 % + {zahlen[1].betrag()})",
     }[formel]()
     return Rechnung(
