@@ -63,8 +63,9 @@ class Rechnung:
         if self.formel == "summe":
             signs = self.vorzeichen or [1] * len(werte)
             return sum((s * abs(v) for s, v in zip(signs, werte)), Decimal(0))
-        if self.formel == "quote":
-            return abs(werte[0]) / abs(werte[1]) * 100 if werte[1] else Decimal(0)
+        if self.formel == "quote":  # the first in percent of the second, or of the others together
+            whole = sum((abs(v) for v in werte[1:]), Decimal(0))
+            return abs(werte[0]) / whole * 100 if whole else Decimal(0)
         if self.formel == "anteil":
             return abs(werte[0]) * abs(werte[1]) / 100
         if self.formel == "aufschlag":  # an amount with the percentage added: netto → brutto

@@ -1,6 +1,6 @@
 """An amount per unit a paragraph gives after the amount and the count it divides: „Die 200.000 Euro werden auf 800
 Krippenplätze in den Kitas aufgeteilt, ca. 250 Euro/Kind“, „… 1,2 Mio. € für 4.800 Einwohner, also 250 € je
-Einwohner“ – the amount per unit is an amount before it divided by a count before it.
+Einwohner“, „… mit 10.745 Einwohnern. Je Einwohner beträgt die Umlage damit 23,27 Euro“ – the amount per unit is an amount before it divided by a count before it.
 
 A guess that only confirms: the words do not say which amount and which count they divide, so a pair that gives the
 amount per unit, rounded as it is typed, is read (and so „stimmt“); no pair gives it, nothing is read and its figures
@@ -17,6 +17,8 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _PER_UNIT = re.compile(r"\s*(?:/\s*|(?:je|pro)\s+)[A-ZÄÖÜ][\wÄÖÜäöüß-]*")  # „/Kind“, „je Einwohner“, „pro Platz“
+# … or its sentence opens with it, no figure between: „Je Einwohner beträgt die Verwaltungsumlage damit 95,97 Euro“
+_PER_UNIT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+)(?:Je|Pro)\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*[^\d.;:!?]{0,60}$")
 _LOOK_BACK = 8  # amounts and counts before the amount per unit that are tried, each
 _YEAR = range(1900, 2101)
 
@@ -25,12 +27,13 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     for zeile in zeilen:
-        if "je " not in zeile.text and "pro " not in zeile.text and "/" not in zeile.text:
+        lower = zeile.text.lower()
+        if "je " not in lower and "pro " not in lower and "/" not in lower:
             continue
         amounts: deque[Zahl] = deque(maxlen=_LOOK_BACK)  # the last amounts and counts before the figure at hand:
         counts: deque[Zahl] = deque(maxlen=_LOOK_BACK)  # each figure is looked at a bounded number of times
         for zahl in zeile.zahlen:
-            per_unit = zahl.geld and not zahl.tiefe and _PER_UNIT.match(zeile.text, zahl.ende) is not None
+            per_unit = zahl.geld and not zahl.tiefe and _per_unit(zeile.text, zahl)
             if per_unit and Fund(zeile, zahl).key not in taken:
                 rechnung = _division(zeile, amounts, counts, zahl)
                 if rechnung is not None:
@@ -40,6 +43,14 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             elif _count(zahl):
                 counts.append(zahl)
     return found
+
+
+def _per_unit(text: str, zahl: Zahl) -> bool:
+    """The words call the amount one per unit, after it („250 Euro/Kind“) or at the start of its sentence („Je
+    Einwohner beträgt … 95,97 Euro“)."""
+    if _PER_UNIT.match(text, zahl.ende):
+        return True
+    return _PER_UNIT_BEFORE.search(text, max(0, zahl.start - 90), zahl.start) is not None
 
 
 def _division(zeile: Zeile, amounts: deque[Zahl], counts: deque[Zahl], per_unit: Zahl) -> Rechnung | None:

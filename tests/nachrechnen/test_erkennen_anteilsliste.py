@@ -1,0 +1,110 @@
+"""erkennen/anteilsliste.py for itself: a list of amounts, each with its share of the whole in percent – read only
+where it is one (three pairs or more, shares adding up to 100 as their rounding allows, all but one at most
+holding); then the one that misses is a slip, or „nicht eindeutig“ where it misses by one step of its rounding.
+Every expected share is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import rund, zahl
+
+# a budget's earnings per 1.000 € (as a council's budget page shows them: the name, below it amount and share)
+POSTEN = {
+    "01 Steuern und ähnliche Abgaben": Fraction(63055, 100),
+    "02 Zuwendungen und allgemeine Umlagen": Fraction(17771, 100),
+    "23 Außerordentliche Erträge": Fraction(3882, 100),
+    "07 Sonstige ordentliche Erträge": Fraction(3639, 100),
+    "06 Kostenerstattungen und Kostenumlagen": Fraction(3492, 100),
+    "04 Öffentlich-rechtliche Leistungsentgelte": Fraction(2953, 100),
+    "19 Finanzerträge": Fraction(2923, 100),
+    "08 Aktivierte Eigenleistungen": Fraction(1168, 100),
+    "05 Privatrechtliche Leistungsentgelte": Fraction(843, 100),
+    "03 Sonstige Transfererträge": Fraction(274, 100),
+}
+GANZES = sum(POSTEN.values())
+
+
+def _anteile() -> list[Fraction]:
+    return [rund(betrag / GANZES * 100, Fraction(1, 100)) for betrag in POSTEN.values()]
+
+
+def _verteilung(anteile: list[Fraction], form: str = "liste") -> str:
+    zeilen = ["Ordentliche Erträge", "", "VERTEILUNG PRO 1.000 €"]
+    for (name, betrag), anteil in zip(POSTEN.items(), anteile, strict=True):
+        if form == "liste":
+            zeilen += [f"  • {name}", f"    {zahl(betrag, 2)} € ({zahl(anteil, 2)}%)"]
+        elif form == "zeilen":  # a chart's legend: the amount on one line, its share on the next
+            zeilen += [name, f"{zahl(betrag, 2)} €", f"{zahl(anteil, 2)}%"]
+        else:  # words between the amount and its share: no pair
+            zeilen += [f"{name}: {zahl(betrag, 2)} € sind {zahl(anteil, 2)} %"]
+    return "\n".join(zeilen) + "\n"
+
+
+def test_every_share_of_the_list_is_its_amount_in_percent_of_all_together(tmp_path, capsys):
+    anteile = _anteile()
+    assert GANZES == 1000 and abs(sum(anteile) - 100) <= Fraction(1, 100)  # per 1.000 €, 99,99 % together
+    for form in ("liste", "zeilen"):
+        readings = erkannt(tmp_path, "anteilsliste", _verteilung(anteile, form))
+        assert len(readings) == len(POSTEN), form
+        for reading, betrag, anteil in zip(readings, POSTEN.values(), anteile, strict=True):
+            parts, result = werte(reading)
+            assert parts[0] == betrag and sum(parts[1:]) == GANZES and result == anteil, form
+    code, report, _ = check(capsys, write(tmp_path, "v.txt", _verteilung(anteile)))
+    assert code == 0 and len(by_status(report, "stimmt")) == len(POSTEN)
+
+
+def test_a_share_that_misses_is_a_slip_and_one_a_step_off_a_doubt(tmp_path, capsys):
+    anteile = _anteile()
+    falsch = list(anteile)
+    falsch[2] = anteile[2] + Fraction(30, 100)  # 3,88 % typed as 4,18 %
+    code, report, _ = check(capsys, write(tmp_path, "v.txt", _verteilung(falsch)))
+    (slip,) = by_status(report, "Fehler")
+    assert (
+        code == 1 and slip["zeile"] == 9 and slip["getippt"] == "4,18\u00a0%" and slip["nachgerechnet"] == "3,88\u00a0%"
+    )
+    assert len(by_status(report, "stimmt")) == len(POSTEN) - 1
+    # one step: a list may round one share the other way – rounded up (3,882 % as 3,89 %) it is a rounding,
+    # below (3,87 %) a doubt; neither a slip
+    genau = POSTEN["23 Außerordentliche Erträge"] / GANZES * 100
+    assert genau == Fraction(3882, 1000) and anteile[2] == Fraction(388, 100)
+    for knapp, status in (
+        (anteile[2] + Fraction(1, 100), "Rundung"),
+        (anteile[2] - Fraction(1, 100), "nicht eindeutig"),
+    ):
+        typed = [*anteile[:2], knapp, *anteile[3:]]
+        code, report, _ = check(capsys, write(tmp_path, "k.txt", _verteilung(typed)))
+        (found,) = by_status(report, status)
+        assert code == 0 and found["zeile"] == 9 and by_status(report, "Fehler") == [], status
+
+
+def test_what_is_no_list_of_shares_is_left_alone(tmp_path):
+    anteile = _anteile()
+    # words between an amount and its share: the share may be of anything
+    assert erkannt(tmp_path, "anteilsliste", _verteilung(anteile, "saetze")) == []
+    # the shares of some of the items only (they do not make up 100 %)
+    teil = _verteilung(anteile).split("  • 19")[0]
+    assert erkannt(tmp_path, "anteilsliste", teil) == []
+    # two shares that miss: a list of something else
+    zwei = list(anteile)
+    zwei[1], zwei[2] = anteile[2], anteile[1]
+    assert erkannt(tmp_path, "anteilsliste", _verteilung(zwei)) == []
+
+
+# a key of three members for an Umlage, in a table with its total row at 100 %
+EINWOHNER = {"Stadt Sulzbach": 16_353, "Stadt Friedrichsthal": 9_958, "Gemeinde Spiesen-Elversberg": 12_797}
+
+
+def test_a_table_whose_total_row_is_100_percent(tmp_path, capsys):
+    gesamt = sum(EINWOHNER.values())
+    zeilen = ["| Mitglied | Einwohner | Anteil |", "| --- | --- | --- |"]
+    anteile = [rund(Fraction(n, gesamt) * 100, Fraction(1, 100)) for n in EINWOHNER.values()]
+    for (name, n), anteil in zip(EINWOHNER.items(), anteile, strict=True):
+        zeilen.append(f"| {name} | {zahl(n)} | {zahl(anteil, 2)} % |")
+    zeilen.append(f"| Summe | {zahl(gesamt)} | 100,00 % |")
+    readings = erkannt(tmp_path, "anteilsliste", "\n".join(zeilen) + "\n")
+    assert [werte(r) for r in readings] == [
+        ([n, gesamt], anteil) for n, anteil in zip(EINWOHNER.values(), anteile, strict=True)
+    ]
+    assert abs(sum(anteile) - 100) <= Fraction(3, 200)  # 99,99 %: within the rounding of three shares

@@ -1,0 +1,158 @@
+"""A list of amounts, each with its share of the whole in percent: „01 Steuern und ähnliche Abgaben / 630,55 €
+(63,06%)“, „Gemeinde Ascheberg | 16.353 | 42,89 %“, a chart's legend stored one figure per line („1.394,38 €“ over
+„82,64%“) – each percentage is its amount in percent of all the list's amounts together, or of the row that the
+list calls 100 % where that row is their sum.
+
+A pair is a percentage and the figure right before it – in its line with nothing but a unit, a bracket or a cell
+mark between, or, where the percentage stands alone on its line, at the end of the line above. Pairs a few lines
+apart at most form a list. It is read only where it is one: all of its shares hold but one at most, three at least,
+and they add up to 100 as far as their rounding allows (the one that misses counted as it should be). Then that one is a slip – or, where it misses
+by one step of its rounding, „nicht eindeutig“ (a list may round one share the other way to reach 100 %). Every
+look is bounded: the lines between two pairs, the pairs of a list."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+
+_GAP = 5  # lines from one pair to the next of the same list, at most
+_MAX_PAIRS = 60  # pairs of one list, at most
+_MIN_PAIRS = 3
+_BETWEEN = re.compile(r"[\s€|()\[\]=:;,/–—-]*(?:EUR|Euro|€|T€|TEUR)?[\s|()\[\]=:;,/–—-]*")  # „ € (“, „ EUR    “, „ | “
+_HUNDRED = Decimal(100)
+
+_Paar = tuple[Fund, Fund]  # the amount, its percentage
+
+
+def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    for liste in _lists(zeilen):
+        if not any(p.key in taken for _, p in liste):
+            found += _read(liste)
+    return found
+
+
+def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:
+    """The pairs of the document, grouped into runs whose neighbours stand `_GAP` lines apart at most."""
+    lists: list[list[_Paar]] = []
+    current: list[_Paar] = []
+    last: Zeile | None = None
+    for index, zeile in enumerate(zeilen):
+        for pair in _pairs(zeilen, index):
+            near = last is not None and last.seite == zeile.seite and zeile.nr - last.nr <= _GAP
+            if not near or len(current) >= _MAX_PAIRS:
+                lists.append(current)
+                current = []
+            current.append(pair)
+            last = zeile
+    lists.append(current)
+    return [liste for liste in lists if len(liste) >= _MIN_PAIRS]
+
+
+def _pairs(zeilen: list[Zeile], index: int) -> list[_Paar]:
+    """Each percentage of the line with the figure right before it."""
+    zeile = zeilen[index]
+    figures = zeile.zahlen
+    pairs = []
+    for i, rate in enumerate(figures):
+        if rate.einheit != "%" or rate.wert < 0:
+            continue
+        if i:
+            before = figures[i - 1]
+            if _amount(before) and _BETWEEN.fullmatch(zeile.text, before.ende, rate.start):
+                pairs.append((Fund(zeile, before), Fund(zeile, rate)))
+        elif len(figures) == 1 and not zeile.text[: rate.start].strip() and index:
+            above = _line_above(zeilen, index)
+            last = above.zahlen[-1] if above is not None and above.zahlen else None
+            if above is not None and last is not None and _amount(last) and _ends_with(above, last):
+                pairs.append((Fund(above, last), Fund(zeile, rate)))
+    return pairs
+
+
+def _ends_with(zeile: Zeile, zahl: Zahl) -> bool:
+    """The line ends with the figure, its unit after it at most."""
+    return _BETWEEN.fullmatch(zeile.text, zahl.ende, len(zeile.text)) is not None
+
+
+def _line_above(zeilen: list[Zeile], index: int) -> Zeile | None:
+    """The nearest line above with text, on the same page."""
+    for back in range(index - 1, max(-1, index - 3), -1):
+        if zeilen[back].text.strip():
+            return zeilen[back] if zeilen[back].seite == zeilen[index].seite else None
+    return None
+
+
+def _amount(zahl: Zahl) -> bool:
+    """A figure a share may be of: an amount in euros, or a count typed with a group or decimal mark („16.353“)."""
+    if zahl.einheit == "€":
+        return zahl.wert >= 0
+    return zahl.einheit == "" and zahl.wert > 0 and ("." in zahl.text or "," in zahl.text)
+
+
+def _read(liste: list[_Paar]) -> list[Rechnung]:
+    """The list's readings, where it is one (see above); none otherwise."""
+    amounts = [a for a, _ in liste]
+    if len({(a.zahl.einheit, a.zahl.skala) for a in amounts}) != 1:
+        return []
+    whole, items = _whole(liste)
+    if whole is None and len(items) < _MIN_PAIRS:
+        return []
+    total = whole.zahl.wert if whole is not None else sum(a.zahl.wert for a, _ in items)
+    if not total:
+        return []
+    computed = [round_half_up(a.zahl.wert / total * 100, p.zahl.schritt) for a, p in items]
+    misses = [i for i, ((_, rate), value) in enumerate(zip(items, computed, strict=True)) if value != rate.zahl.wert]
+    if len(misses) > 1 or len(items) - len(misses) < _MIN_PAIRS:
+        return []
+    # the shares make up the whole, the one that misses as it should be: else a list of some, or of something else
+    shares = [value if i in misses else rate.zahl.wert for i, ((_, rate), value) in enumerate(zip(items, computed))]
+    if abs(sum(shares) - _HUNDRED) > sum(p.zahl.schritt for _, p in items) / 2:
+        return []
+    return [_reading(amount, rate, items, whole, i in misses) for i, (amount, rate) in enumerate(items)]
+
+
+def _whole(liste: list[_Paar]) -> tuple[Fund | None, list[_Paar]]:
+    """The row the list calls 100 % where its amount is the sum of the others (a total row above or below the
+    items), and the items; else no such row and every pair an item."""
+    for amount, rate in liste:
+        if rate.zahl.wert == _HUNDRED:
+            others = [(a, p) for a, p in liste if (a, p) != (amount, rate)]
+            if sum(a.zahl.wert for a, _ in others) == amount.zahl.wert:
+                return amount, others
+    return None, liste
+
+
+def _reading(amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, missed: bool) -> Rechnung:
+    if whole is not None:
+        teile, zeichen = [amount, whole], f"{amount.zahl.betrag()} / {whole.zahl.betrag()}"
+    else:
+        teile = [amount, *(a for a, _ in items)]
+        zeichen = f"{amount.zahl.betrag()} / (Summe der {len(items)} Beträge der Liste)"
+    step = rate.zahl.schritt
+    one_step = missed and abs(round_half_up(_share(teile), step) - rate.zahl.wert) <= step
+    return Rechnung(
+        "Anteil an der Summe einer Liste",
+        "quote",
+        teile,
+        rate,
+        zeichen,
+        sicher=not one_step,
+        grund=(
+            "die übrigen Anteile der Liste stimmen; um eine Stelle der Rundung daneben kann ein Anteil sein, den die "
+            "Liste andersherum gerundet hat, damit alle zusammen 100 % ergeben"
+            if one_step
+            else ""
+        ),
+        rang=1,
+        typ="anteilsliste",
+    )
+
+
+def _share(teile: list[Fund]) -> Decimal:
+    return abs(teile[0].zahl.wert) / sum(abs(t.zahl.wert) for t in teile[1:]) * 100
