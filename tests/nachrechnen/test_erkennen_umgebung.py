@@ -354,3 +354,27 @@ def test_what_is_left_once_a_rate_is_taken_off(tmp_path):
     assert erkannt(tmp_path, "umgebung", _eigenmittel(eigen, zwischen=2)) == []
     named = _eigenmittel(eigen).replace("von 80", "von 20\u00a0% der Kosten bei 80")
     assert [r.formel for r in erkannt(tmp_path, "umgebung", named)] == ["anteil"]
+
+
+# a Haushaltssatzung as a council's page stores it: the name of the result on its own line, the figure two below
+ERTRAEGE, AUFWENDUNGEN = Fraction(28_088_090), Fraction(29_526_100)
+
+
+def _satzung(name: str) -> str:
+    saldo = ERTRAEGE - AUFWENDUNGEN
+    return (
+        f"1.1  Gesamtbetrag der ordentlichen Erträge von            {zahl(ERTRAEGE)}  €\n"
+        f"1.2  Gesamtbetrag der ordentlichen Aufwendungen von        {zahl(AUFWENDUNGEN)}  €\n\n"
+        f"1.3. {name} von \n\n"
+        f"  -   {zahl(-saldo)}  €\n"
+    )
+
+
+def test_the_words_of_the_line_above_name_a_figure_that_stands_alone(tmp_path):
+    saldo = ERTRAEGE - AUFWENDUNGEN
+    assert saldo == -1_438_010
+    readings = erkannt(tmp_path, "umgebung", _satzung("Ordentliches Ergebnis  (Saldo aus 1.1 und 1.2)"))
+    assert [(r.ergebnis.zeile.nr, werte(r)) for r in readings] == [(6, ([AUFWENDUNGEN, ERTRAEGE], -saldo))]
+    # words above that name no result: the figure is no cue, and the first figure that holds is read as before
+    readings = erkannt(tmp_path, "umgebung", _satzung("Sonstiges"))
+    assert [r.ergebnis.zeile.nr for r in readings] != [6]

@@ -34,6 +34,7 @@ _CUED_DIGITS = 3  # … and from which it is none where the words name a total, 
 _ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
 _LINES_ROUND = 3  # lines back over which those amounts stand
 _LOOK_BACK = 80
+_LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on its line
 _LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
@@ -80,12 +81,13 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if (d := _significant(a.wert)) >= _CUED_DIGITS
         or (d == _ROUND_DIGITS and (_totalled(a.fund) or rated.get(i, ([], []))[0]))
     }
-    cues = {i: _cued(amounts[i].fund) for i in specific}
-    # the figures the words call a total, a rest or a difference first: of „a = b + c“ found from either end, the
-    # one so named is the result; then the percentages (a rate is a share of two amounts more often than an amount
-    # is a rate of another)
+    above = _lines_above(zeilen)
+    cues = {i: _cued(amounts[i].fund, above) for i in specific}
+    # the figures the words call a result first (a rest, a Saldo, a difference), then those they call a total: of
+    # „a = b + c“ found from either end, the one so named is the result; then the percentages (a rate is a share of
+    # two amounts more often than an amount is a rate of another)
     named = {i: _named_result(amounts[i].fund) for i in specific}
-    order = sorted(specific, key=lambda i: (not named[i], not cues[i], amounts[i].fund.zahl.einheit != "%", i))
+    order = sorted(specific, key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", i))
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
         if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results or result.richtung:
@@ -121,10 +123,31 @@ def _significant(value: Decimal) -> int:
     return len(value.normalize().as_tuple().digits)
 
 
-def _cued(fund: Fund) -> bool:
-    """The words before the figure, back to the start of its sentence, name a total, a rest or a difference."""
+def _cued(fund: Fund, above: dict[tuple[int, int], str]) -> int:
+    """How the words before the figure, back to the start of its sentence, name it: 2 a result („Saldo“,
+    „Differenz“, „Fehlbetrag“, „verbleibend“), 1 a total or a change („insgesamt“, „Gesamtbetrag der Erträge“, „Mehr-
+    kosten“), 0 neither. Where nothing but a sign stands before it in its line, the words are those of the line above
+    with text, which name the cell one per line („Ordentliches Ergebnis (Saldo aus 1.1 und 1.2) von“ over „-
+    1.438.010  €“)."""
     sentence = _sentence_before(fund)
-    return any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, RESULT_WORD, OUT_OF_PLAN, _CUE))
+    if not sentence.strip(" -−+\t"):
+        sentence = above.get((fund.zeile.seite or 0, fund.zeile.nr), "")[-_LOOK_BACK:]
+    if RESULT_WORD.search(sentence):
+        return 2
+    return int(any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, OUT_OF_PLAN, _CUE)))
+
+
+def _lines_above(zeilen: list[Zeile]) -> dict[tuple[int, int], str]:
+    """For each line, the text of the nearest line above with text, `_LINES_ABOVE` back at most, on its page."""
+    found: dict[tuple[int, int], str] = {}
+    for index, zeile in enumerate(zeilen):
+        for back in range(index - 1, max(-1, index - 1 - _LINES_ABOVE), -1):
+            if zeilen[back].seite != zeile.seite:
+                break
+            if zeilen[back].text.strip():
+                found[(zeile.seite or 0, zeile.nr)] = zeilen[back].text
+                break
+    return found
 
 
 def _sentence_before(fund: Fund) -> str:
