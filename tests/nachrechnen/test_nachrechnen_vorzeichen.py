@@ -90,6 +90,40 @@ def test_a_minus_in_a_cell_of_its_own_is_a_sign(capsys, tmp_path):
     assert f"stimmt       \u22125.000{NBSP}€ + 3.000{NBSP}€ = {euro(Fraction(-2000))}" in out
 
 
+# a Haushaltssatzung from a PDF whose spaces were lost or widened: the amounts glued to „auf“, the Saldo's minus
+# set apart from its figure by a column gap
+ERTRAEGE, AUFWENDUNGEN = Fraction(3_644_670_800, 100), Fraction(3_819_446_200, 100)
+
+
+def _satzung(minus: str) -> str:
+    saldo = ERTRAEGE - AUFWENDUNGEN
+    return (
+        "1. im Ergebnishaushalt mit\n\n"
+        f"dem Gesamtbetrag der Erträge auf{euro(ERTRAEGE, cent=True)}\n"
+        f"dem Gesamtbetrag der Aufwendungen auf{euro(AUFWENDUNGEN, cent=True)}\n"
+        f"im Saldo der Erträge und Aufwendungen auf {minus}    {euro(-saldo, cent=True)}\n"
+    )
+
+
+def test_an_amount_glued_to_its_word_and_a_minus_apart_from_its_figure_are_read(capsys, tmp_path):
+    saldo = ERTRAEGE - AUFWENDUNGEN
+    assert saldo == Fraction(-174_775_400, 100)
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", _satzung("-")))
+    assert code == 0 and report["nicht_geprueft"] == []
+    (reading,) = report["befunde"]
+    assert (reading["status"], reading["zeile"], reading["getippt"]) == ("stimmt", 5, euro(saldo, cent=True))
+    # the sign is what is checked: without it, the Saldo is a slip
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _satzung("")))
+    assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [5]
+
+
+def test_no_word_glued_to_a_figure_makes_an_amount_of_it(capsys, tmp_path):
+    """Only a grouped amount in euros is read off the word it is glued to: „Anlage12“, „B1.234“ and „abc12345 €“ are
+    none."""
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", "Anlage12 zu B1.234 und abc12345 € und A12.345,00 €\n"))
+    assert code == 0 and report["befunde"] == [] and report["nicht_geprueft"] == []
+
+
 # --- thousands grouped by spaces ------------------------------------------------------------------------------
 
 

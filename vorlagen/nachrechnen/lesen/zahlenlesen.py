@@ -1,5 +1,6 @@
 """German figures as typed in a line: `1.234,56 €`, `55.000€`, `2.450.000,- €`, `- 245.319€`, `1,2 Mio. €`, `3 T€`,
-`79,35 %` – and `2.223.687.71` (the cents after a dot, as one Jahresrechnung has it)."""
+`79,35 %` – and `2.223.687.71` (the cents after a dot, as one Jahresrechnung has it), and an amount glued to the
+word before it (`auf36.446.708,00 €`)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,14 @@ from vorlagen.core.fmt import OHNE_HAUS, zahl
 # Thousands grouped by a narrow or no-break space ("1\u202f234", lesen turns a no-break space between digits
 # into U+202F) always; by a plain space ("1 234 €") only right before a euro sign, where no column can follow.
 _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \d{3})+(?=,\d+ ?€|,-|,–| ?(?:€|EURO?\b|Euro\b))"
+# a grouped amount in euros glued to the word before it, as a PDF lost the space: „Erträge auf36.446.708,00 €“
+_GLUED = r"(?<=[a-zäöüß])(?=\d{1,3}(?:\.\d{3})+(?:,\d\d)?\s?(?:€|EURO?\b|Euro\b))"
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|" + _SPACED + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
+    r"(?:(?<![\w.,/])|"
+    + _GLUED
+    + r")(?:(?P<whole>\d{1,3}(?:\.\d{3})+|"
+    + _SPACED
+    + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
     r"|(?P<num>\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?![\w°]|[.,]\d))"
     r"(?P<unit>\s?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
@@ -149,18 +156,7 @@ def figures(line: str) -> list[Zahl]:
             number = number[:-3] + "," + number[-2:]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
-        if (
-            sign
-            and sign["sign"] in "-−–"
-            and (
-                # a dash alone in its cell („–“): an empty cell, not the sign of the next cell's figure
-                sign["sign"] != "−"
-                and "\t" in before[sign.end("sign") :]
-                or _range_dash(before[: sign.start("sign")], before[sign.end("sign") :])
-                or sign["sign"] != "−"  # U+2212 is always a minus
-                and _word_dash(before[: sign.start("sign")], before[sign.end("sign") :])
-            )
-        ):
+        if sign and _no_sign(sign, before):
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
@@ -240,6 +236,24 @@ def _depth(line: str, start: int, end: int, depth: int) -> int:
             elif char == "(":
                 depth += 1
     return depth
+
+
+def _no_sign(sign: re.Match, before: str) -> bool:
+    """The dash before a figure is no minus: a dash alone in its cell („–“, an empty cell, not the sign of the next
+    cell's figure), a range („2021 – 2022“) or punctuation after a word („Die Kosten – 5.000 € – steigen“). A
+    hyphen after words in its cell with the figure set apart by spaces („im Saldo … auf -    1.747.754,00 €“, a
+    column gap) is the figure's minus; U+2212 always is."""
+    dash, ahead, after = sign["sign"], before[: sign.start("sign")], before[sign.end("sign") :]
+    if dash not in "-−–":
+        return False
+    if _range_dash(ahead, after):
+        return True
+    if dash == "−":
+        return False
+    cell_before = ahead.rsplit("\t", 1)[-1].strip(" \x00")
+    if "\t" in after:
+        return not cell_before or dash != "-"
+    return _word_dash(ahead, after)
 
 
 def _range_dash(before: str, after: str) -> bool:
