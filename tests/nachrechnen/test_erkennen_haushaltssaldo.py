@@ -128,3 +128,29 @@ def test_a_result_named_ordentliches_ergebnis_or_finanzierungssaldo_under_its_pa
     code, report, _ = check(capsys, write(tmp_path, "c.txt", falsch))
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["nachgerechnet"] == euro(ein - aus)
+
+
+# a Saxon Jahresabschluss: the Sonderergebnis named in words under the außerordentliche Erträge and Aufwendungen
+AO_ERTRAEGE, AO_AUFWENDUNGEN = Fraction(131_388_919, 100), Fraction(20_016_747, 100)
+
+
+def _sachsen(sonder: Fraction, teil: str = "außerordentlichen") -> str:
+    return (
+        "In der Ergebnisrechnung mit\n"
+        f"- Summe der {teil} Erträge von {zahl(AO_ERTRAEGE, 2)} Euro\n"
+        f"- Summe der {teil} Aufwendungen von {zahl(AO_AUFWENDUNGEN, 2)} Euro\n"
+        f"- einem Sonderergebnis von + {zahl(sonder, 2)} Euro\n"
+    )
+
+
+def test_a_sonderergebnis_named_in_words_is_the_saldo_of_the_ausserordentliche_pair(tmp_path, capsys):
+    sonder = AO_ERTRAEGE - AO_AUFWENDUNGEN
+    assert zahl(sonder, 2) == "1.113.721,72"
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _sachsen(sonder))
+    parts, result = werte(reading)
+    assert parts == [AO_ERTRAEGE, AO_AUFWENDUNGEN] and result == sonder and reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", _sachsen(sonder + 100)))  # one digit off
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 4 and Fraction(fehler["werte"]["differenz"]) == 100
+    # under the ordentliche pair it is not their Saldo
+    assert erkannt(tmp_path, "haushaltssaldo", _sachsen(sonder, teil="ordentlichen")) == []

@@ -45,6 +45,9 @@ _ORDENTLICH_ALONE = re.compile(r"^\W*ordentliches\s+Ergebnis\W*$", re.IGNORECASE
 _AFTER_RESERVES = re.compile(r"\bnach\s+(?:Veränderung\s+der\s+)?Rücklage", re.IGNORECASE)
 _YEAR = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
 _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
+# a part's result named in words, not as a Saldo: „einem Sonderergebnis von“, „dem außerordentlichen Ergebnis von“
+_PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
+_SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
@@ -247,6 +250,8 @@ def saldo_kind(label: str) -> str | None:
     """„ergebnis“, „zahlungen“, "" (a Saldo that names neither: „Saldo aus Investitionstätigkeit“) or None."""
     if _NAMED_RESULT.match(label):  # Brandenburg: „ordentliches Ergebnis:“, „Finanzierungssaldo:“ under their pair
         return "zahlungen" if "saldo" in label.lower() else "ergebnis"
+    if _PART_RESULT.search(label):  # Sachsen: „einem Sonderergebnis von“ under the außerordentliche pair
+        return "ergebnis"
     if not SALDO_ROW.search(label):
         return None
     if _ZAHLUNGEN.search(label):
@@ -259,8 +264,13 @@ def saldo_pair(kind: str, label: str, first: str, second: str) -> bool:
     kinds = [kind] if kind else list(_PAIRS)
     if not any(_PAIRS[k][0].search(first) and _PAIRS[k][1].search(second) for k in kinds):
         return False
-    part = {p.lower() for p in _PART.findall(label)}
-    above = {p.lower() for p in _PART.findall(first)}
+    part = _parts(label)
+    above = _parts(first)
     if _BARE_SALDO.fullmatch(label) or not part and _side(label):
         part = above  # a row „Saldo“ alone („mit einem Saldo (Fehlbedarf) von“) is the Saldo of the pair right above
-    return part == above == {p.lower() for p in _PART.findall(second)}
+    return part == above == _parts(second)
+
+
+def _parts(label: str) -> set[str]:
+    """The parts of the budget a label names; a Sonderergebnis is the außerordentliche one."""
+    return {p.lower() for p in _PART.findall(label)} | ({"außerordentlich"} if _SONDER.search(label) else set())
