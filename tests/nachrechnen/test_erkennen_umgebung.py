@@ -378,3 +378,18 @@ def test_the_words_of_the_line_above_name_a_figure_that_stands_alone(tmp_path):
     # words above that name no result: the figure is no cue, and the first figure that holds is read as before
     readings = erkannt(tmp_path, "umgebung", _satzung("Sonstiges"))
     assert [r.ergebnis.zeile.nr for r in readings] != [6]
+
+
+# the same Defizit in a sentence („ergibt sich“) and in the table under it, named there by its label line
+AUSGABEN, EINNAHMEN = Fraction(78_466_028, 100), Fraction(45_118_852, 100)
+
+
+def test_a_figure_named_a_defizit_is_the_result_before_one_a_sentence_says_ergibt(tmp_path):
+    defizit = AUSGABEN - EINNAHMEN
+    text = (
+        f"Für den Elementarbereich ergibt sich ein kommunaler Anteil von {zahl(defizit, 2)} €.\n\n"
+        f"Ausgaben\n\n{zahl(AUSGABEN, 2)} €\n\nEinnahmen\n\n{zahl(EINNAHMEN, 2)} €\n\n"
+        f"Defizit / Anteil der Kommunen\n\n{zahl(defizit, 2)} €\n"
+    )
+    readings = erkannt(tmp_path, "umgebung", text)
+    assert [(r.ergebnis.zeile.nr, werte(r)) for r in readings][0] == (13, ([AUSGABEN, EINNAHMEN], defizit))

@@ -14,6 +14,7 @@ from vorlagen.nachrechnen.aufbau.dokument import Dokument
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import (
     absaetze,
+    abzugsreihen,
     aenderungszeile,
     ankuendigung,
     anteil,
@@ -108,6 +109,7 @@ ERKENNER = (
     Erkenner(125, "nachtragstapel", lambda d, p: nachtragstapel.recognise(d.zeilen, p)),
     Erkenner(126, "zifferngruppen", lambda d, p: zifferngruppen.recognise(d.zeilen_reihen, p)),
     Erkenner(130, "differenzzeilen", lambda d, p: differenzzeilen.recognise(d.zeilen_reihen, p)),
+    Erkenner(135, "abzugsreihen", lambda d, p: abzugsreihen.recognise(d.zeilen_reihen, p)),
     Erkenner(140, "aenderungszeile", lambda d, p: aenderungszeile.recognise(d.zeilen_reihen, p)),
     Erkenner(150, "spaltenformel", lambda d, p: spaltenformel.recognise(d.zeilen, p)),
     Erkenner(155, "anteilsliste", lambda d, p: anteilsliste.recognise(d.zeilen, p)),

@@ -38,6 +38,7 @@ _LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on
 _LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
+_NAMES_RESULT = re.compile(r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*)\b", re.IGNORECASE)  # … a result, too
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
     r"\b(?:Mehr\w*|Minder\w*|Eigenanteil\w*|Eigenmittel\w*|Einsparung\w*|Ermächtigung\w*|Unterschied\w*|"
@@ -125,14 +126,14 @@ def _significant(value: Decimal) -> int:
 
 def _cued(fund: Fund, above: dict[tuple[int, int], str]) -> int:
     """How the words before the figure, back to the start of its sentence, name it: 2 a result („Saldo“,
-    „Differenz“, „Fehlbetrag“, „verbleibend“), 1 a total or a change („insgesamt“, „Gesamtbetrag der Erträge“, „Mehr-
+    „Differenz“, „Fehlbetrag“, „Defizit“, „verbleibend“), 1 a total or a change („insgesamt“, „Gesamtbetrag der Erträge“, „Mehr-
     kosten“), 0 neither. Where nothing but a sign stands before it in its line, the words are those of the line above
     with text, which name the cell one per line („Ordentliches Ergebnis (Saldo aus 1.1 und 1.2) von“ over „-
     1.438.010  €“)."""
     sentence = _sentence_before(fund)
     if not sentence.strip(" -−+\t"):
         sentence = above.get((fund.zeile.seite or 0, fund.zeile.nr), "")[-_LOOK_BACK:]
-    if RESULT_WORD.search(sentence):
+    if RESULT_WORD.search(sentence) or _NAMES_RESULT.search(sentence):
         return 2
     return int(any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, OUT_OF_PLAN, _CUE)))
 
