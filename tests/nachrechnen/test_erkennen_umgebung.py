@@ -393,3 +393,38 @@ def test_a_figure_named_a_defizit_is_the_result_before_one_a_sentence_says_ergib
     )
     readings = erkannt(tmp_path, "umgebung", text)
     assert [(r.ergebnis.zeile.nr, werte(r)) for r in readings][0] == (13, ([AUSGABEN, EINNAHMEN], defizit))
+
+
+# a press text: each Beirat's increase in one paragraph, the new budgets two lines on, the old one in brackets – the
+# new one is the old plus the increase, two amounts that do not stand next to each other
+MEHR = {"Burglesum": Fraction(12_246), "Vegesack": Fraction(13_706), "Blumenthal": Fraction(13_052)}
+VORHER = Fraction(61_231)
+
+
+def _beiraete(neu: Fraction) -> str:
+    mehr = ". ".join(f"Der Beirat {name} erhält zusätzlich {zahl(betrag)} Euro" for name, betrag in MEHR.items())
+    return (
+        f"{mehr}.\n"
+        "Jeder Beirat bekommt zunächst einen Grundbetrag von 5000 Euro.\n"
+        f"Davon entfallen auf den Beirat Burglesum {zahl(neu)} Euro (vorher {zahl(VORHER)} Euro).\n"
+    )
+
+
+def test_two_amounts_apart_that_add_up_to_a_specific_figure(tmp_path):
+    neu = VORHER + MEHR["Burglesum"]
+    assert neu == 73_477  # five significant digits
+    (reading,) = erkannt(tmp_path, "umgebung", _beiraete(neu))
+    parts, result = werte(reading)
+    assert (reading.formel, sorted(parts), result) == ("summe", sorted([MEHR["Burglesum"], VORHER]), neu)
+
+
+def test_two_amounts_apart_are_no_sum_for_a_figure_of_fewer_digits(tmp_path, capsys):
+    """1.225 = 1.000 + 225 with an amount between: four significant digits are met by chance too often; with
+    seven (12.225,75 = 10.000,50 + 2.225,25) the pair is read."""
+    text = "Zuschuss {a} € für den Verein, 500 € für die Jugend, {b} € für Material.\nZusammen {c} € bewilligt.\n"
+    assert erkannt(tmp_path, "umgebung", text.format(a="1.000", b="225", c="1.225")) == []
+    (reading,) = erkannt(tmp_path, "umgebung", text.format(a="10.000,50", b="2.225,25", c="12.225,75"))
+    assert werte(reading) == ([Fraction(1_000_050, 100), Fraction(222_525, 100)], Fraction(1_222_575, 100))
+    # a figure off a sum of two amounts apart is never a slip
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _beiraete(VORHER + MEHR["Burglesum"] + 10)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "stimmt") == []

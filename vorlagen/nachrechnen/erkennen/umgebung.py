@@ -1,6 +1,6 @@
 """A figure that its neighbours give, where no form was recognised: the amounts a few lines around it are searched
-for a run of them that adds up to it („10.000 € eingeplant … 5.000 € … insgesamt 15.500 € … 500 €“) or for two of
-them whose difference it is („Mittel von 985.497 € … um 652.497 € erhöht … die übrigen 333.000 €“) – a sum whose
+for a run of them that adds up to it („10.000 € eingeplant … 5.000 € … insgesamt 15.500 € … 500 €“), for two apart
+that add up to a figure of five significant digits or more, or for two of them whose difference it is („Mittel von 985.497 € … um 652.497 € erhöht … die übrigen 333.000 €“) – a sum whose
 total stands before its parts, a rest three sentences on, a difference the text never writes as one.
 
 A search finds what holds; it cannot know what the author meant. So it runs last, never reads a figure another
@@ -38,7 +38,9 @@ _LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on
 _LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
-_NAMES_RESULT = re.compile(r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*)\b", re.IGNORECASE)  # … a result, too
+_NAMES_RESULT = re.compile(
+    r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*)\b", re.IGNORECASE
+)  # … a result
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
     r"\b(?:Mehr\w*|Minder\w*|Eigenanteil\w*|Eigenmittel\w*|Einsparung\w*|Ermächtigung\w*|Unterschied\w*|"
@@ -116,7 +118,9 @@ def _search(amounts: list[Betrag], index: int, stated: _Gelesen) -> Rechnung | N
     if result.fund.zahl.einheit == "%":
         return _share_of(betraege.around(amounts, index, _AROUND_SHARE), result, stated)
     around = betraege.around(amounts, index)
-    return _holding(around, result, stated) or _percent_of(amounts, index, around, stated)
+    # two amounts apart from each other that add up to it: only for a figure too specific to be met by chance
+    apart = _significant(result.wert) >= _SURE_DIGITS
+    return _holding(around, result, stated, apart) or _percent_of(amounts, index, around, stated)
 
 
 def _significant(value: Decimal) -> int:
@@ -190,10 +194,12 @@ def _named_result(fund: Fund) -> bool:
     return bool(_RESULT_AFTER.match(fund.zeile.text, fund.zahl.ende, fund.zahl.ende + _LOOK_AFTER))
 
 
-def _holding(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:
+def _holding(
+    around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen, apart: bool = False
+) -> Rechnung | None:
     """The nearest searched calculation that gives the figure exactly, does not restate one found before („a = b +
     c“ found, „b = a − c“ is the same) and does not explain the figure through itself."""
-    for formel, parts, value in betraege.candidates(around):
+    for formel, parts, value in betraege.candidates(around, apart):
         if value == result.wert:
             rechnung = betraege.rechnung(formel, parts, result)
             if not _restates(rechnung, stated) and not _circular(parts, result, stated):

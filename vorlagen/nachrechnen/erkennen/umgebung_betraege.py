@@ -82,9 +82,12 @@ def around(
     return before, after
 
 
-def candidates(around: tuple[list[Betrag], list[Betrag]]) -> Iterator[tuple[str, list[Betrag], Decimal]]:
+def candidates(
+    around: tuple[list[Betrag], list[Betrag]], apart: bool = False
+) -> Iterator[tuple[str, list[Betrag], Decimal]]:
     """The calculations searched and their values, nearest first: runs of amounts next to each other (before the
-    figure, after it, or on both sides of it) and pairs of amounts (their difference)."""
+    figure, after it, or on both sides of it) and pairs of amounts (their difference – and, `apart`, their sum where
+    they do not stand next to each other: „über 12.246 Euro mehr … 73.478 Euro (vorher 61.231 Euro)“)."""
     before, after = around
     line = [*reversed(before), *after]  # in reading order, the figure itself left out
     runs, pairs = _plan(len(line), len(before))
@@ -98,6 +101,8 @@ def candidates(around: tuple[list[Betrag], list[Betrag]]) -> Iterator[tuple[str,
         if all(not a.richtung and a.fund.zahl.wert > 0 for a in line[start:end]):
             yield "summe", line[start:end], running[end] - running[start]
     for i, j in pairs:
+        if apart and j > i + 1 and all(not a.richtung and a.fund.zahl.wert > 0 for a in (line[i], line[j])):
+            yield "summe", [line[i], line[j]], line[i].wert + line[j].wert
         big, small = (line[i], line[j]) if line[i].wert > line[j].wert else (line[j], line[i])
         if big.wert != small.wert and not big.richtung and not small.richtung:
             yield "differenz", [big, small], big.wert - small.wert
