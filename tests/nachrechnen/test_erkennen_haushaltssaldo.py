@@ -154,3 +154,36 @@ def test_a_sonderergebnis_named_in_words_is_the_saldo_of_the_ausserordentliche_p
     assert code == 1 and fehler["zeile"] == 4 and Fraction(fehler["werte"]["differenz"]) == 100
     # under the ordentliche pair it is not their Saldo
     assert erkannt(tmp_path, "haushaltssaldo", _sachsen(sonder, teil="ordentlichen")) == []
+
+
+# a Wirtschaftsplan of a Verband: its Erfolgsplan ends in a Jahresgewinn or a Jahresverlust, one row for each
+def _erfolgsplan(ertraege: Fraction, aufwendungen: Fraction, gewinn: str, verlust: str) -> str:
+    return (
+        "| 1. | im Erfolgsplan (Ergebnisplan) | |\n"
+        f"| einem Gesamtbetrag der Erträge auf | {zahl(ertraege)} EUR | |\n"
+        f"| einem Gesamtbetrag der Aufwendungen auf | {zahl(aufwendungen)} EUR | |\n"
+        f"| einem Jahresgewinn von | {gewinn} EUR | |\n"
+        f"| einem Jahresverlust von | {verlust} EUR | |\n"
+    )
+
+
+def test_a_jahresverlust_under_an_empty_jahresgewinn_is_the_shortfall(tmp_path, capsys):
+    ertraege, aufwendungen = Fraction(392_800), Fraction(408_200)
+    verlust = aufwendungen - ertraege
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _erfolgsplan(ertraege, aufwendungen, "-", zahl(verlust)))
+    parts, result = werte(reading)
+    assert (parts, result) == ([ertraege, aufwendungen], verlust) and reading.sicher and reading.ergebnis.zeile.nr == 5
+    code, report, _ = check(capsys, write(tmp_path, "v.txt", _erfolgsplan(ertraege, aufwendungen, "-", "15.500")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 5 and Fraction(fehler["werte"]["differenz"]) == 15_500 - verlust
+    # a Jahresgewinn where the year has a loss is no Saldo of the pair: nothing read
+    gewinn = _erfolgsplan(ertraege, aufwendungen, zahl(verlust), "-")
+    assert erkannt(tmp_path, "haushaltssaldo", gewinn) == []
+
+
+def test_a_jahresgewinn_is_the_erträge_less_the_aufwendungen(tmp_path):
+    ertraege, aufwendungen = Fraction(744_100), Fraction(731_860)
+    (reading,) = erkannt(
+        tmp_path, "haushaltssaldo", _erfolgsplan(ertraege, aufwendungen, zahl(ertraege - aufwendungen), "-")
+    )
+    assert werte(reading) == ([ertraege, aufwendungen], ertraege - aufwendungen) and reading.ergebnis.zeile.nr == 4

@@ -114,9 +114,11 @@ NACHTRAG_ROLES = re.compile(
 NACHTRAG_ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf", re.IGNORECASE)
 NEXT_PARAGRAPH = re.compile(r"^\W*§")  # the next § of a Satzung: a Nachtrag table ends before it
 SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
-SURPLUS = re.compile(r"Überschuss", re.IGNORECASE)
-DEFICIT = re.compile(r"Fehlbetrag", re.IGNORECASE)
-SALDO_ROW = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
+SURPLUS = re.compile(r"Überschuss|Jahresgewinn", re.IGNORECASE)
+DEFICIT = re.compile(r"Fehlbetrag|Jahresverlust", re.IGNORECASE)
+SALDO_ROW = re.compile(
+    r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Jahresgewinn|Jahresverlust", re.IGNORECASE
+)
 
 # Haushaltssatzung and Nachtrag (issue 60): a Saldo named among the items of a Nachtrag table stored column by column.
 STACK_SALDO = re.compile(r"\bSaldo\b|Jahresergebnis|Jahresüberschuss|Jahresfehlbetrag", re.IGNORECASE)

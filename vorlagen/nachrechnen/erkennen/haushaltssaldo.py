@@ -26,7 +26,9 @@ from vorlagen.nachrechnen.woerter import (
     names_its_rows,
 )
 
-_ERGEBNIS = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Erträge|Aufwendungen", re.IGNORECASE)
+_ERGEBNIS = re.compile(
+    r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Jahresgewinn|Jahresverlust|Erträge|Aufwendungen", re.IGNORECASE
+)
 _ZAHLUNGEN = re.compile(r"Ein-|Einzahlungen|Auszahlungen", re.IGNORECASE)
 _PAIRS = {
     "ergebnis": (re.compile(r"Erträge\b"), re.compile(r"Aufwendungen\b")),
@@ -43,7 +45,7 @@ _LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ row
 _NAMED_RESULT = re.compile(r"^\W*(?:(?:außer)?ordentliches\s+Ergebnis|Finanzierungssaldo)\W*$", re.IGNORECASE)
 _ORDENTLICH_ALONE = re.compile(r"^\W*ordentliches\s+Ergebnis\W*$", re.IGNORECASE)
 _AFTER_RESERVES = re.compile(r"\bnach\s+(?:Veränderung\s+der\s+)?Rücklage", re.IGNORECASE)
-_YEAR = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
+_YEAR = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Jahresgewinn|Jahresverlust", re.IGNORECASE)
 _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 # a part's result named in words, not as a Saldo: „einem Sonderergebnis von“, „dem außerordentlichen Ergebnis von“
 _PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
