@@ -428,3 +428,15 @@ def test_two_amounts_apart_are_no_sum_for_a_figure_of_fewer_digits(tmp_path, cap
     # a figure off a sum of two amounts apart is never a slip
     code, report, _ = check(capsys, write(tmp_path, "b.txt", _beiraete(VORHER + MEHR["Burglesum"] + 10)))
     assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "stimmt") == []
+
+
+def test_three_amounts_apart_that_add_up_to_a_specific_figure(tmp_path):
+    """A total before three amounts with others between them (the Kita's three sources, last year's beside each)."""
+    eltern, land, stadt = Fraction(122_320), Fraction(88_920), Fraction(226_552)
+    text = (
+        f"Der Betrieb der Kita kostet im Jahr {zahl(eltern + land + stadt)} €.\n"
+        f"Getragen wird er von Elternbeiträgen mit {zahl(eltern)} € (Vorjahr 118.450 €), vom Land mit {zahl(land)} € "
+        f"(Vorjahr 85.100 €) und von der Stadt mit {zahl(stadt)} € (Vorjahr 201.930 €).\n"
+    )
+    (reading,) = erkannt(tmp_path, "umgebung", text)
+    assert werte(reading) == ([eltern, land, stadt], eltern + land + stadt) and reading.ergebnis.zeile.nr == 1

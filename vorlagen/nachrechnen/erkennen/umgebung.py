@@ -1,6 +1,6 @@
 """A figure that its neighbours give, where no form was recognised: the amounts a few lines around it are searched
-for a run of them that adds up to it („10.000 € eingeplant … 5.000 € … insgesamt 15.500 € … 500 €“), for two apart
-that add up to a figure of five significant digits or more, or for two of them whose difference it is („Mittel von 985.497 € … um 652.497 € erhöht … die übrigen 333.000 €“) – a sum whose
+for a run of them that adds up to it („10.000 € eingeplant … 5.000 € … insgesamt 15.500 € … 500 €“), for two or three
+apart that add up to a figure of five significant digits or more, or for two of them whose difference it is („Mittel von 985.497 € … um 652.497 € erhöht … die übrigen 333.000 €“) – a sum whose
 total stands before its parts, a rest three sentences on, a difference the text never writes as one.
 
 A search finds what holds; it cannot know what the author meant. So it runs last, never reads a figure another

@@ -5,6 +5,7 @@ lines either side, the runs and pairs among them, nearest first, and the reading
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 _AROUND = 12  # amounts either side that are searched
 _LINES = 30  # lines either side
 _MAX_PARTS = 8
+_APART_TRIPLES = 8  # the nearest amounts whose triples apart are searched
 
 # the words that make an amount a decrease or an increase, right before it („vermindert um“) or after it („um … gekürzt“)
 _NEAR = 30
@@ -87,7 +89,8 @@ def candidates(
 ) -> Iterator[tuple[str, list[Betrag], Decimal]]:
     """The calculations searched and their values, nearest first: runs of amounts next to each other (before the
     figure, after it, or on both sides of it) and pairs of amounts (their difference – and, `apart`, their sum where
-    they do not stand next to each other: „über 12.246 Euro mehr … 73.478 Euro (vorher 61.231 Euro)“)."""
+    they do not stand next to each other: „über 12.246 Euro mehr … 73.478 Euro (vorher 61.231 Euro)“; and triples
+    apart among the `_APART_TRIPLES` nearest)."""
     before, after = around
     line = [*reversed(before), *after]  # in reading order, the figure itself left out
     runs, pairs = _plan(len(line), len(before))
@@ -106,6 +109,12 @@ def candidates(
         big, small = (line[i], line[j]) if line[i].wert > line[j].wert else (line[j], line[i])
         if big.wert != small.wert and not big.richtung and not small.richtung:
             yield "differenz", [big, small], big.wert - small.wert
+    if apart:
+        near = sorted(range(len(line)), key=lambda k: abs(k - len(before) + 0.5))[:_APART_TRIPLES]
+        for i, j, k in itertools.combinations(sorted(near), 3):
+            if k - i == 2 or not all(not a.richtung and a.fund.zahl.wert > 0 for a in (line[i], line[j], line[k])):
+                continue
+            yield "summe", [line[i], line[j], line[k]], line[i].wert + line[j].wert + line[k].wert
 
 
 @functools.cache
