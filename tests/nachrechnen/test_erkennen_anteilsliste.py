@@ -108,3 +108,26 @@ def test_a_table_whose_total_row_is_100_percent(tmp_path, capsys):
         ([n, gesamt], anteil) for n, anteil in zip(EINWOHNER.values(), anteile, strict=True)
     ]
     assert abs(sum(anteile) - 100) <= Fraction(3, 200)  # 99,99 %: within the rounding of three shares
+
+
+def test_a_row_that_opens_with_its_share_pairs_it_with_the_amount_after_it(tmp_path, capsys):
+    """„Stadt Sulzbach | 30,89 % | 11.283,00 €“: the Umlage of each member after its share, the shares of the Umlage
+    together; a share typed wrong is a slip."""
+    umlage = {"Stadt Sulzbach": Fraction(1_128_300, 100), "Stadt Friedrichsthal": Fraction(687_000, 100)}
+    umlage["Gemeinde Spiesen-Elversberg"] = Fraction(882_900, 100)
+    umlage["Gemeinde Quierschied"] = Fraction(954_100, 100)  # four: a slip needs three shares that hold
+    gesamt = sum(umlage.values())
+    anteile = [rund(b / gesamt * 100, Fraction(1, 100)) for b in umlage.values()]
+
+    def tabelle(anteile: list[Fraction]) -> str:
+        zeilen = [
+            f"| {n} | {zahl(a, 2)} % | {zahl(b, 2)} € |" for (n, b), a in zip(umlage.items(), anteile, strict=True)
+        ]
+        return "| Mitglied | Anteil | Umlage |\n" + "\n".join(zeilen) + "\n"
+
+    readings = erkannt(tmp_path, "anteilsliste", tabelle(anteile))
+    assert [werte(r)[1] for r in readings] == anteile and [werte(r)[0][0] for r in readings] == list(umlage.values())
+    falsch = [anteile[0], anteile[1] + 1, *anteile[2:]]
+    code, report, _ = check(capsys, write(tmp_path, "u.txt", tabelle(falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 3

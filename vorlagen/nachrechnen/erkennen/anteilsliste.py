@@ -4,7 +4,8 @@
 list calls 100 % where that row is their sum.
 
 A pair is a percentage and the figure right before it – in its line with nothing but a unit, a bracket or a cell
-mark between, or, where the percentage stands alone on its line, at the end of the line above. Pairs a few lines
+mark between, or, where the percentage stands alone on its line, at the end of the line above; in a row that opens
+with a percentage, the figure right after it. Pairs a few lines
 apart at most form a list. It is read only where it is one: all of its shares hold but one at most, three at least,
 and they add up to 100 as far as their rounding allows (the one that misses counted as it should be). Then that one is a slip – or, where it misses
 by one step of its rounding, „nicht eindeutig“ (a list may round one share the other way to reach 100 %). Every
@@ -56,14 +57,20 @@ def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:
 
 
 def _pairs(zeilen: list[Zeile], index: int) -> list[_Paar]:
-    """Each percentage of the line with the figure right before it."""
+    """Each percentage of the line with the figure right before it – or, in a row that opens with a percentage („45,50
+    % | 123.456 €“), with the figure right after it."""
     zeile = zeilen[index]
     figures = zeile.zahlen
     pairs = []
+    rate_first = len(figures) > 1 and figures[0].einheit == "%"
     for i, rate in enumerate(figures):
         if rate.einheit != "%" or rate.wert < 0:
             continue
-        if i:
+        if rate_first:
+            after = figures[i + 1] if i + 1 < len(figures) else None
+            if after is not None and _amount(after) and _BETWEEN.fullmatch(zeile.text, rate.ende, after.start):
+                pairs.append((Fund(zeile, after), Fund(zeile, rate)))
+        elif i:
             before = figures[i - 1]
             if _amount(before) and _BETWEEN.fullmatch(zeile.text, before.ende, rate.start):
                 pairs.append((Fund(zeile, before), Fund(zeile, rate)))
