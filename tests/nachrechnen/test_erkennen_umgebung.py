@@ -440,3 +440,20 @@ def test_three_amounts_apart_that_add_up_to_a_specific_figure(tmp_path):
     )
     (reading,) = erkannt(tmp_path, "umgebung", text)
     assert werte(reading) == ([eltern, land, stadt], eltern + land + stadt) and reading.ergebnis.zeile.nr == 1
+
+
+def test_a_total_named_so_may_be_two_amounts_apart_with_one_digit_less(tmp_path):
+    """„Nachrichtlich: Gesamtbetrag der Einzahlungen 536.800 €“ (four significant digits) under the Einzahlungen and
+    Auszahlungen of a Haushaltssatzung, line by line: the Einzahlungen, every other line; without the word, nothing."""
+    lfd_ein, lfd_aus, inv_ein, inv_aus = Fraction(508_600), Fraction(500_400), Fraction(28_200), Fraction(85_000)
+    rows = (
+        f"2.1 der Einzahlungen aus laufender Verwaltungstätigkeit {zahl(lfd_ein)} €\n"
+        f"2.2 der Auszahlungen aus laufender Verwaltungstätigkeit {zahl(lfd_aus)} €\n"
+        f"2.3 der Einzahlungen für Investitionstätigkeit {zahl(inv_ein)} €\n"
+        f"2.4 der Auszahlungen für Investitionstätigkeit {zahl(inv_aus)} €\n"
+    )
+    named = rows + f"Nachrichtlich: Gesamtbetrag der Einzahlungen {zahl(lfd_ein + inv_ein)} €\n"
+    readings = [r for r in erkannt(tmp_path, "umgebung", named) if r.ergebnis.zeile.nr == 5]
+    assert [werte(r) for r in readings] == [([lfd_ein, inv_ein], lfd_ein + inv_ein)]
+    unnamed = rows + f"Nachrichtlich: der Einzahlungen {zahl(lfd_ein + inv_ein)} €\n"
+    assert [r for r in erkannt(tmp_path, "umgebung", unnamed) if r.ergebnis.zeile.nr == 5] == []

@@ -101,7 +101,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         elif digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
         else:
-            rechnung = _search(amounts, index, stated)
+            rechnung = _search(amounts, index, stated, cued)
         if rechnung is None and cued and digits >= _SURE_DIGITS and result.fund.zahl.einheit != "%":
             rechnung = _one_digit_off(betraege.around(amounts, index), result, checked)
         if rechnung is not None:
@@ -112,14 +112,15 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     return found
 
 
-def _search(amounts: list[Betrag], index: int, stated: _Gelesen) -> Rechnung | None:
+def _search(amounts: list[Betrag], index: int, stated: _Gelesen, cued: int = 0) -> Rechnung | None:
     """The calculation that gives the figure from the amounts around it."""
     result = amounts[index]
     if result.fund.zahl.einheit == "%":
         return _share_of(betraege.around(amounts, index, _AROUND_SHARE), result, stated)
     around = betraege.around(amounts, index)
-    # two amounts apart from each other that add up to it: only for a figure too specific to be met by chance
-    apart = _significant(result.wert) >= _SURE_DIGITS
+    # two amounts apart from each other that add up to it: only for a figure too specific to be met by chance, or
+    # one digit less where the words call it a total („Gesamtbetrag der Einzahlungen 536.800 €“)
+    apart = _significant(result.wert) >= _SURE_DIGITS - (1 if cued else 0)
     return _holding(around, result, stated, apart) or _percent_of(amounts, index, around, stated)
 
 
