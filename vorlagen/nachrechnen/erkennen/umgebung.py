@@ -1,7 +1,8 @@
 """A figure that its neighbours give, where no form was recognised: the amounts a few lines around it are searched
-for a run of them that adds up to it („10.000 € eingeplant … 5.000 € … insgesamt 15.500 € … 500 €“), for two or three
-apart that add up to a figure of five significant digits or more, or for two of them whose difference it is („Mittel von 985.497 € … um 652.497 € erhöht … die übrigen 333.000 €“) – a sum whose
-total stands before its parts, a rest three sentences on, a difference the text never writes as one.
+for a run of them that adds up to it („10.000 € eingeplant … 5.000 € … insgesamt 15.500 € … 500 €“), for two or
+three apart that add up to a figure of five significant digits or more, or for two of them whose difference it is
+(„Mittel von 985.497 € … um 652.497 € erhöht … die übrigen 333.000 €“) – a sum whose total stands before its parts,
+a rest three sentences on, a difference the text never writes as one.
 
 A search finds what holds; it cannot know what the author meant. So it runs last, never reads a figure another
 recogniser read as a result (a reading that holds would hide that one's slip), and confirms only what holds exactly –
@@ -9,10 +10,10 @@ with the figure specific enough that chance is unlikely: five significant digits
 the words before it name a total, a rest or a difference. A round figure of two („zusammen 160.000 €“) is a total
 only of the amounts right before it, all of them up to it, within a few lines: „84.000 € … 76.000 € … von zusammen
 160.000 €“; and one of two or one without such words is worked out from a rate that stands right before it in
-running text: „260.000,00 €; bei einer Förderhöhe von 25 % ergibt das … 65.000 €“. Where nothing holds but exactly one of the searched
-calculations misses the typed figure by one digit or two digits swapped, that one is shown as „nicht eindeutig“ –
-a doubt pointing at the figure, never a slip. Every look is bounded: a number of figures and of lines either side,
-runs of at most a few parts."""
+running text: „260.000,00 €; bei einer Förderhöhe von 25 % ergibt das … 65.000 €“. Where nothing holds but exactly
+one of the searched calculations misses the typed figure by one digit or two digits swapped, that one is shown as
+„nicht eindeutig“ – a doubt pointing at the figure, never a slip. Every look is bounded: a number of figures and of
+lines either side, runs of at most a few parts."""
 
 from __future__ import annotations
 
@@ -38,9 +39,8 @@ _LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on
 _LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
-_NAMES_RESULT = re.compile(
-    r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*)\b", re.IGNORECASE
-)  # … a result
+# words that name a result besides RESULT_WORD: „Defizit / Anteil der Kommunen“, „Der Unterschied beträgt“
+_NAMES_RESULT = re.compile(r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
     r"\b(?:Mehr\w*|Minder\w*|Eigenanteil\w*|Eigenmittel\w*|Einsparung\w*|Ermächtigung\w*|Unterschied\w*|"
@@ -131,10 +131,10 @@ def _significant(value: Decimal) -> int:
 
 def _cued(fund: Fund, above: dict[tuple[int, int], str]) -> int:
     """How the words before the figure, back to the start of its sentence, name it: 2 a result („Saldo“,
-    „Differenz“, „Fehlbetrag“, „Defizit“, „verbleibend“), 1 a total or a change („insgesamt“, „Gesamtbetrag der Erträge“, „Mehr-
-    kosten“), 0 neither. Where nothing but a sign stands before it in its line, the words are those of the line above
-    with text, which name the cell one per line („Ordentliches Ergebnis (Saldo aus 1.1 und 1.2) von“ over „-
-    1.438.010  €“)."""
+    „Differenz“, „Fehlbetrag“, „Defizit“, „verbleibend“), 1 a total or a change („insgesamt“, „Gesamtbetrag der
+    Erträge“, „Mehrkosten“), 0 neither. Where nothing but a sign stands before it in its line, the words are those
+    of the line above with text, which name the cell one per line („Ordentliches Ergebnis (Saldo aus 1.1 und 1.2)
+    von“ over „-   1.438.010  €“)."""
     sentence = _sentence_before(fund)
     if not sentence.strip(" -−+\t"):
         sentence = above.get((fund.zeile.seite or 0, fund.zeile.nr), "")[-_LOOK_BACK:]
