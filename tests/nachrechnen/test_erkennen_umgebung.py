@@ -458,3 +458,19 @@ def test_a_total_named_so_may_be_two_amounts_apart_with_one_digit_less(tmp_path)
     assert [werte(r) for r in readings] == [([lfd_ein, inv_ein], lfd_ein + inv_ein)]
     unnamed = rows + f"Nachrichtlich: der Einzahlungen {zahl(lfd_ein + inv_ein)} €\n"
     assert [r for r in erkannt(tmp_path, "umgebung", unnamed) if r.ergebnis.zeile.nr == 5] == []
+
+
+def test_a_total_typed_again_under_its_parts_is_checked_there_too(tmp_path):
+    """The Umlage in the Satzung's head and again as „insgesamt“ under the members' shares: both copies are the sum of
+    the shares – the second is no restatement of the first (a slip there would otherwise stay unread)."""
+    anteile = [Fraction(1_128_300, 100), Fraction(687_000, 100), Fraction(882_900, 100)]
+    gesamt = sum(anteile)
+    text = (
+        f"dem Gesamtbetrag der Erträge auf — {zahl(gesamt, 2)} €\n"
+        + "Die Verbandsmitglieder tragen die Umlage nach ihrer Einwohnerzahl.\n" * 3
+        + "".join(f"für das Mitglied {n} — {zahl(a, 2)} €,\n" for n, a in enumerate(anteile, 1))
+        + f"insgesamt: — {zahl(gesamt, 2)} €.\n"
+    )
+    readings = erkannt(tmp_path, "umgebung", text)
+    assert sorted(r.ergebnis.zeile.nr for r in readings) == [1, 8]
+    assert all(werte(r) == (anteile, gesamt) for r in readings)

@@ -241,7 +241,8 @@ def _restates(rechnung: Rechnung, stated: _Gelesen) -> bool:
     that they still hold together is checked."""
     values, figures = _values(rechnung), _figures(rechnung)
     result = (rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))
-    return any(values <= before and figures & where for before, where in stated.get(result, ()))
+    own = rechnung.ergebnis.key
+    return any(values <= before and figures & where and own in where for before, where in stated.get(result, ()))
 
 
 def _percent_of(
