@@ -235,10 +235,11 @@ def _state(stated: _Gelesen, rechnung: Rechnung) -> None:
 
 
 def _restates(rechnung: Rechnung, stated: _Gelesen) -> bool:
-    """All its values are those of one calculation read before, over a figure of it: „b = a − c“ of „a = b + c“
-    says nothing new. The same values where every figure stands again („Gedeckt wird er in Höhe von a … und b“,
-    two paragraphs on „mit a überzogen … die darüber hinaus nötigen b“) are figures typed a second time, and
-    that they still hold together is checked."""
+    """All its values are those of one calculation read before, over a figure of it, with its result one of that
+    one's figures: „b = a − c“ of „a = b + c“ says nothing new. The same values where the result or every figure
+    stands again („insgesamt: 26.982,00 €“ under the parts after the Satzung named it above; „Gedeckt wird er in Höhe
+    von a … und b“, two paragraphs on „mit a überzogen … die darüber hinaus nötigen b“) are figures typed a second
+    time, and that they still hold together is checked."""
     values, figures = _values(rechnung), _figures(rechnung)
     result = (rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))
     own = rechnung.ergebnis.key
