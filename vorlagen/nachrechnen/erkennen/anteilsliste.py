@@ -19,11 +19,12 @@ from decimal import Decimal
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 
 _GAP = 5  # lines from one pair to the next of the same list, at most
 _MAX_PAIRS = 60  # pairs of one list, at most
 _MIN_PAIRS = 3
+_LINES_ABOVE = 2  # lines back to the amount of a percentage that stands alone on its line
 _BETWEEN = re.compile(r"[\s€|()\[\]=:;,/–—-]*(?:EUR|Euro|€|T€|TEUR)?[\s|()\[\]=:;,/–—-]*")  # „ € (“, „ EUR    “, „ | “
 _HUNDRED = Decimal(100)
 
@@ -75,7 +76,7 @@ def _pairs(zeilen: list[Zeile], index: int) -> list[_Paar]:
             if _amount(before) and _BETWEEN.fullmatch(zeile.text, before.ende, rate.start):
                 pairs.append((Fund(zeile, before), Fund(zeile, rate)))
         elif len(figures) == 1 and not zeile.text[: rate.start].strip() and index:
-            above = _line_above(zeilen, index)
+            above = line_above(zeilen, index, _LINES_ABOVE)
             last = above.zahlen[-1] if above is not None and above.zahlen else None
             if above is not None and last is not None and _amount(last) and _ends_with(above, last):
                 pairs.append((Fund(above, last), Fund(zeile, rate)))
@@ -85,14 +86,6 @@ def _pairs(zeilen: list[Zeile], index: int) -> list[_Paar]:
 def _ends_with(zeile: Zeile, zahl: Zahl) -> bool:
     """The line ends with the figure, its unit after it at most."""
     return _BETWEEN.fullmatch(zeile.text, zahl.ende, len(zeile.text)) is not None
-
-
-def _line_above(zeilen: list[Zeile], index: int) -> Zeile | None:
-    """The nearest line above with text, on the same page."""
-    for back in range(index - 1, max(-1, index - 3), -1):
-        if zeilen[back].text.strip():
-            return zeilen[back] if zeilen[back].seite == zeilen[index].seite else None
-    return None
 
 
 def _amount(zahl: Zahl) -> bool:
@@ -121,7 +114,10 @@ def _read(liste: list[_Paar]) -> list[Rechnung]:
     shares = [value if i in misses else rate.zahl.wert for i, ((_, rate), value) in enumerate(zip(items, computed))]
     if abs(sum(shares) - _HUNDRED) > sum(p.zahl.schritt for _, p in items) / 2:
         return []
-    return [_reading(amount, rate, items, whole, i in misses) for i, (amount, rate) in enumerate(items)]
+    return [
+        _reading(amount, rate, items, whole, value if i in misses else None)
+        for i, ((amount, rate), value) in enumerate(zip(items, computed, strict=True))
+    ]
 
 
 def _whole(liste: list[_Paar]) -> tuple[Fund | None, list[_Paar]]:
@@ -135,14 +131,14 @@ def _whole(liste: list[_Paar]) -> tuple[Fund | None, list[_Paar]]:
     return None, liste
 
 
-def _reading(amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, missed: bool) -> Rechnung:
+def _reading(amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, missed: Decimal | None) -> Rechnung:
+    """The reading of one share; `missed`: the share as it should be, where the typed one misses it."""
     if whole is not None:
         teile, zeichen = [amount, whole], f"{amount.zahl.betrag()} / {whole.zahl.betrag()}"
     else:
         teile = [amount, *(a for a, _ in items)]
         zeichen = f"{amount.zahl.betrag()} / (Summe der {len(items)} Beträge der Liste)"
-    step = rate.zahl.schritt
-    one_step = missed and abs(round_half_up(_share(teile), step) - rate.zahl.wert) <= step
+    one_step = missed is not None and abs(missed - rate.zahl.wert) <= rate.zahl.schritt
     return Rechnung(
         "Anteil an der Summe einer Liste",
         "quote",
@@ -159,7 +155,3 @@ def _reading(amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, m
         rang=1,
         typ="anteilsliste",
     )
-
-
-def _share(teile: list[Fund]) -> Decimal:
-    return abs(teile[0].zahl.wert) / sum(abs(t.zahl.wert) for t in teile[1:]) * 100

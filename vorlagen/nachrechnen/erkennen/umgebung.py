@@ -24,7 +24,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
 from vorlagen.nachrechnen.erkennen.umgebung_betraege import Betrag
-from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROSE, TOTAL_WORD
 
 _AROUND_SHARE = 4  # … for the two amounts a percentage is the share of (a pair matches a rounded share by chance)
@@ -84,7 +84,12 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if (d := _significant(a.wert)) >= _CUED_DIGITS
         or (d == _ROUND_DIGITS and (_totalled(a.fund) or rated.get(i, ([], []))[0]))
     }
-    above = _lines_above(zeilen)
+    # for each line, the words of the line above: they name a figure set alone on its line
+    above = {
+        (zeile.seite or 0, zeile.nr): text.text
+        for index, zeile in enumerate(zeilen)
+        if (text := line_above(zeilen, index, _LINES_ABOVE)) is not None
+    }
     cues = {i: _cued(amounts[i].fund, above) for i in specific}
     # the figures the words call a result first (a rest, a Saldo, a difference), then those they call a total: of
     # „a = b + c“ found from either end, the one so named is the result; then the percentages (a rate is a share of
@@ -141,19 +146,6 @@ def _cued(fund: Fund, above: dict[tuple[int, int], str]) -> int:
     if RESULT_WORD.search(sentence) or _NAMES_RESULT.search(sentence):
         return 2
     return int(any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, OUT_OF_PLAN, _CUE)))
-
-
-def _lines_above(zeilen: list[Zeile]) -> dict[tuple[int, int], str]:
-    """For each line, the text of the nearest line above with text, `_LINES_ABOVE` back at most, on its page."""
-    found: dict[tuple[int, int], str] = {}
-    for index, zeile in enumerate(zeilen):
-        for back in range(index - 1, max(-1, index - 1 - _LINES_ABOVE), -1):
-            if zeilen[back].seite != zeile.seite:
-                break
-            if zeilen[back].text.strip():
-                found[(zeile.seite or 0, zeile.nr)] = zeilen[back].text
-                break
-    return found
 
 
 def _sentence_before(fund: Fund) -> str:

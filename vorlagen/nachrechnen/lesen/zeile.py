@@ -49,6 +49,17 @@ class Zeile:
         return f"S. {self.seite}, Z. {self.nr}" if self.seite else f"Z. {self.nr}"
 
 
+def line_above(zeilen: list[Zeile], index: int, reach: int) -> Zeile | None:
+    """The nearest line above line `index` with text, `reach` lines back at most and on the same page – the words a
+    page stores above a figure set alone on its line („Differenz“ over „-3.428.400 Euro“); None where there is none."""
+    for back in range(index - 1, max(-1, index - 1 - reach), -1):
+        if zeilen[back].seite != zeilen[index].seite:
+            return None
+        if zeilen[back].text.strip():
+            return zeilen[back]
+    return None
+
+
 def fail(path: Path, message: str, line: int | None = None) -> None:
     raise BuildFailed([Problem(Where(str(path), line), message)])
 
