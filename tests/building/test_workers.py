@@ -382,3 +382,57 @@ def test_a_worker_that_ends_normally_prints_nothing(capfd):
         renderer.close()
     err = capfd.readouterr().err
     assert "Error" not in err and "Exception" not in err, err
+
+
+_TERM_AT_THE_WORST_MOMENT = """
+import multiprocessing, os, signal, threading, time
+from multiprocessing.context import SpawnProcess
+
+from tests.building.test_workers import _job
+from vorlagen.building.workers import Renderer
+from vorlagen.cli.ausfuehrung import Beendet, beendet
+
+started = SpawnProcess.start
+
+
+def start_then_term(self):
+    started(self)
+    if threading.current_thread() is threading.main_thread():  # the pool starts a worker for a job of the build
+        os.kill(os.getpid(), signal.SIGTERM)  # TERM arrives before the pool has noted its new worker
+
+
+if __name__ == "__main__":
+    SpawnProcess.start = start_then_term
+    signal.signal(signal.SIGTERM, beendet)
+    renderer = Renderer(workers=2)
+    renderer.start(1)
+    try:
+        for _ in range(3):
+            renderer.submit(_job(40))
+        time.sleep(5)
+    except Beendet:
+        print("beendet", flush=True)
+    finally:
+        renderer.close()
+    print("übrig", len(multiprocessing.active_children()), flush=True)  # the renderer has ended every worker
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="braucht POSIX-Signale")
+def test_a_term_while_the_pool_starts_a_worker_leaves_no_worker_behind(tmp_path):
+    """SIGTERM (a job runner's timeout) that arrives while the pool starts a worker for the build, after the process
+    exists but before the pool has noted it: that worker was known to nobody, so closing the renderer left it running,
+    and the command hung at its end waiting for it (a CI run waited 120 s for `bauen` after its German line). A TERM
+    is now held back while the pool starts a worker, as Strg+C is; it arrives right after."""
+    script = tmp_path / "term.py"
+    script.write_text(_TERM_AT_THE_WORST_MOMENT, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.stdout.split("\n")[:2] == ["beendet", "übrig 0"], result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr

@@ -8,17 +8,18 @@ others only when it has more than one document to render. Workers end with the c
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
+from multiprocessing.context import SpawnContext, SpawnProcess
 from pathlib import Path
+from typing import Any
 
 from vorlagen.building.satzprozess import RenderJob, RenderResult, render, start_worker
 from vorlagen.core.problems import BuildFailed, Problem
@@ -63,7 +64,7 @@ class Renderer:
 
     def __init__(self, workers: int | None = None):
         self.workers = worker_count() if workers is None else workers
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: _Pool | None = None
         self.replaced = 0  # pools replaced after a worker died
         self._starter: ThreadPoolExecutor | None = None
         self._temporary: Path | None = None  # the workers' folder for temporary files
@@ -85,7 +86,7 @@ class Renderer:
                 self._new_pool()
             self.start_workers(count)
 
-    def _replace_broken(self, broken: ProcessPoolExecutor) -> None:
+    def _replace_broken(self, broken: _Pool) -> None:
         """A fresh pool with every worker started, unless `broken` was replaced already (or the renderer closed)."""
         with self._lock:
             if self.pool is not broken:
@@ -101,12 +102,11 @@ class Renderer:
             self._temporary = Path(tempfile.mkdtemp(prefix="vorlagen-satz-"))
         # spawn, not fork: a worker must share nothing with the parent (forked font setups would
         # remove the parent's font files when they are replaced)
-        self.pool = ProcessPoolExecutor(
+        self.pool = _Pool(
             max_workers=self.workers,
             initializer=start_worker,
             # a command that dies under its workers leaves its whole temporary folder to them (kill -9)
             initargs=(self._temporary, befehlsordner()),
-            mp_context=multiprocessing.get_context("spawn"),
         )
 
     def start_workers(self, count: int) -> None:
@@ -166,9 +166,7 @@ class Renderer:
 
         inner.add_done_callback(done)
 
-    def _retry(
-        self, job: RenderJob, outer: _Auftrag, attempt: int, pool: ProcessPoolExecutor, error: BaseException
-    ) -> None:
+    def _retry(self, job: RenderJob, outer: _Auftrag, attempt: int, pool: _Pool, error: BaseException) -> None:
         def again() -> None:
             self._replace_broken(pool)
             if attempt > 1:  # it took down a worker twice: the document is the cause, not bad luck
@@ -211,15 +209,54 @@ class Renderer:
             self._temporary = None
 
 
-def _end(pool: ProcessPoolExecutor) -> None:
+class _Pool(ProcessPoolExecutor):
+    """A pool that knows every worker it has started, from the moment it starts it: ProcessPoolExecutor notes a
+    worker only after its start, so a Strg+C or SIGTERM raised in between (in the thread that handed in a job) left
+    a worker nobody ended – the command waited for it at its end (a CI run waited two minutes for `bauen` after its
+    German line)."""
+
+    def __init__(self, max_workers: int, initializer: Callable[..., None], initargs: tuple) -> None:
+        self.started: list[SpawnProcess] = []
+        super().__init__(max_workers, _NotingContext(self.started), initializer, initargs)
+
+
+class _NotingContext(SpawnContext):
+    """The spawn way of starting processes, each noted in `started` before it starts."""
+
+    def __init__(self, started: list[SpawnProcess]) -> None:
+        self.started = started
+
+    def Process(self, *args: Any, **kwargs: Any) -> SpawnProcess:  # type: ignore[override]
+        process = _NotedProcess(*args, **kwargs)
+        process.noted = self.started
+        return process
+
+
+class _NotedProcess(SpawnProcess):
+    noted: list[SpawnProcess]
+
+    def start(self) -> None:
+        self.noted.append(self)
+        super().start()
+
+    def __getstate__(self) -> dict:
+        """What the worker gets of it: not the list of its siblings (processes are not sent to processes)."""
+        return {name: value for name, value in self.__dict__.items() if name != "noted"}
+
+
+def _end(pool: _Pool) -> None:
     """Shuts a pool down and ends its workers now, busy or not: ProcessPoolExecutor has no way to end a busy
-    worker, so its processes are ended one by one."""
-    processes = list(getattr(pool, "_processes", {}).values())
+    worker, so its processes are ended one by one – every one it started, also one it had not noted yet."""
     pool.shutdown(wait=False, cancel_futures=True)
+    processes = [process for process in pool.started if process.pid is not None]  # None: its start failed
     for process in processes:
         if process.is_alive():
             process.terminate()
+    for process in processes:
         process.join(timeout=5)
+        if process.is_alive():  # it does not end on TERM: it must not outlive the command
+            process.kill()
+            process.join(timeout=5)
 
 
 _CRASHED = (
