@@ -474,3 +474,61 @@ def test_a_total_typed_again_under_its_parts_is_checked_there_too(tmp_path):
     readings = erkannt(tmp_path, "umgebung", text)
     assert sorted(r.ergebnis.zeile.nr for r in readings) == [1, 8]
     assert all(werte(r) == (anteile, gesamt) for r in readings)
+
+
+# interest to refund, the budget line for it, the overrun that follows, and the part of it already granted (l14)
+ZINSEN, ANSATZ_ZINSEN, GENEHMIGT = Fraction(65_000), Fraction(50_000), Fraction(11_500)
+
+
+def _folge(upl: Fraction, wort: str = "damit", absatz: str = "\n \n\n") -> str:
+    return (
+        f"Nach heutigem Stand fallen Erstattungszinsen von insgesamt {euro(ZINSEN, cent=True)} an.{absatz}"
+        f"Bei einem Haushaltsansatz von {euro(ANSATZ_ZINSEN)} ist {wort} eine überplanmäßige Leistung von "
+        f"{euro(upl)} nötig.\n"
+    )
+
+
+def test_a_round_figure_called_a_consequence_is_the_difference_of_the_two_amounts_right_before_it(tmp_path, capsys):
+    upl = ZINSEN - ANSATZ_ZINSEN
+    assert euro(upl) == "15.000\u00a0€"  # two significant digits: searched only this way
+    (reading,) = erkannt(tmp_path, "umgebung", _folge(upl))
+    parts, result = werte(reading)
+    assert parts == [ZINSEN, ANSATZ_ZINSEN] and result == upl == parts[0] - parts[1] and not reading.sicher
+    # the blank lines a page sets between paragraphs are no distance; „also“ and „somit“ say it as „damit“ does
+    assert len(erkannt(tmp_path, "umgebung", _folge(upl, absatz="\n\n \n\n \n"))) == 1
+    assert len(erkannt(tmp_path, "umgebung", _folge(upl, wort="somit"))) == 1
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _folge(upl)))
+    assert code == 0 and [(b["status"], b["rechnung"]) for b in report["befunde"]] == [
+        ("stimmt", f"{euro(ZINSEN, cent=True)} − {euro(ANSATZ_ZINSEN)}")
+    ]
+
+
+def test_a_round_figure_not_called_a_consequence_far_off_or_not_the_difference_is_none(tmp_path, capsys):
+    upl = ZINSEN - ANSATZ_ZINSEN
+    # no word says it follows: 15.000 € is a difference of two round amounts by chance as often as not
+    assert erkannt(tmp_path, "umgebung", _folge(upl, wort="dafür")) == []
+    # the first amount stands three lines with text back
+    assert erkannt(tmp_path, "umgebung", _folge(upl, absatz="\nDazu.\nDazu.\n")) == []
+    # the nearer less the earlier, or another amount between: not the two right before it
+    umgekehrt = _folge(upl).replace(euro(ZINSEN, cent=True), "35.000,00\u00a0€")
+    assert erkannt(tmp_path, "umgebung", umgekehrt) == []
+    zwischen = _folge(upl, absatz=f"\nDavon sind {euro(GENEHMIGT, cent=True)} bereits gebucht.\n")
+    assert erkannt(tmp_path, "umgebung", zwischen) == []
+    # a consequence the two amounts miss is no slip of this search: it claims nothing
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _folge(upl + 1_000)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
+
+
+def test_of_a_part_granted_and_a_round_rest_called_what_follows_the_rest_is_the_result(tmp_path):
+    """„Mehrbedarf von 11.500,00 € genehmigt; es werden also noch 3.500,00 € benötigt“: both are cued, the first
+    by „Mehr…“; the round one called what follows is the result (3.500 = 15.000 − 11.500, not 11.500 = 15.000 −
+    3.500)."""
+    upl = ZINSEN - ANSATZ_ZINSEN
+    rest = upl - GENEHMIGT
+    text = _folge(upl) + (
+        f"\n \n\nAm 11.12.2019 hatte der Rat bereits einen Mehrbedarf von {euro(GENEHMIGT, cent=True)} genehmigt; "
+        f"es werden also noch {euro(rest, cent=True)} zusätzlich benötigt.\n"
+    )
+    readings = erkannt(tmp_path, "umgebung", text)
+    assert [werte(r) for r in readings] == [([ZINSEN, ANSATZ_ZINSEN], upl), ([upl, GENEHMIGT], rest)]
+    assert rest == Fraction(3_500) and upl - GENEHMIGT == rest

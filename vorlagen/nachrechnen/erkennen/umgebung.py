@@ -9,8 +9,10 @@ recogniser read as a result (a reading that holds would hide that one's slip), a
 with the figure specific enough that chance is unlikely: five significant digits or more, or three or more where
 the words before it name a total, a rest or a difference. A round figure of two („zusammen 160.000 €“) is a total
 only of the amounts right before it, all of them up to it, within a few lines: „84.000 € … 76.000 € … von zusammen
-160.000 €“; and one of two or one without such words is worked out from a rate that stands right before it in
-running text: „260.000,00 €; bei einer Förderhöhe von 25 % ergibt das … 65.000 €“. Where nothing holds but exactly
+160.000 €“; one of two the words call what follows („ist damit“, „also noch“) is the difference of the two amounts
+right before it, the earlier less the nearer: „65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit eine
+überplanmäßige Leistung von 15.000 € nötig“; and one of two or one without such words is worked out from a rate that
+stands right before it in running text: „260.000,00 €; bei einer Förderhöhe von 25 % ergibt das … 65.000 €“. Where nothing holds but exactly
 one of the searched calculations misses the typed figure by one digit or two digits swapped, that one is shown as
 „nicht eindeutig“ – a doubt pointing at the figure, never a slip. Every look is bounded: a number of figures and of
 lines either side, runs of at most a few parts."""
@@ -24,6 +26,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
 from vorlagen.nachrechnen.erkennen.umgebung_betraege import Betrag
+from vorlagen.nachrechnen.erkennen.umgebung_gelesen import Gelesen, figures
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROSE, TOTAL_WORD
 
@@ -34,6 +37,9 @@ _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chan
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
 _ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
 _LINES_ROUND = 3  # lines back over which those amounts stand
+_TEXT_LINES_ROUND = (
+    2  # lines with text back over which the two amounts stand that a round consequence is the difference of
+)
 _LOOK_BACK = 80
 _LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on its line
 _LOOK_AFTER = 30
@@ -41,16 +47,15 @@ _LOOK_AFTER = 30
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
 # words that name a result besides RESULT_WORD: „Defizit / Anteil der Kommunen“, „Der Unterschied beträgt“
 _NAMES_RESULT = re.compile(r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*)\b", re.IGNORECASE)
+# the words call a round figure what follows from the two amounts right before it: „Bei einem Haushaltsansatz von
+# 50.000 € ist damit eine überplanmäßige Leistung von 15.000 € nötig“, „es werden also noch 3.500,00 € benötigt“
+_CONSEQUENCE = re.compile(r"\b(?:damit|somit|also)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
     r"\b(?:Mehr\w*|Minder\w*|Eigenanteil\w*|Eigenmittel\w*|Einsparung\w*|Ermächtigung\w*|Unterschied\w*|"
     r"Differenz\w*|davon|abzüglich|abzgl\.|verbleib\w*|übrig\w*|ergibt|ergeben|errechne\w*)\b|=",
     re.IGNORECASE,
 )
-
-
-# the values of each calculation read and where its figures stand, under each of its values
-_Gelesen = dict[tuple[str, Decimal], list[tuple[frozenset[tuple[str, Decimal]], frozenset[tuple[int, int, int]]]]]
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -71,9 +76,9 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     ]
     found: list[Rechnung] = []
     # the values of each calculation read: another over the same values restates it
-    stated: _Gelesen = {}
+    stated = Gelesen()
     for reading in standing:
-        _state(stated, reading)
+        stated.add(reading)
     # a figure of fewer than three significant digits is never a result (10.000 € is 5.000 € + 5.000 € by chance)
     # … nor one of two, unless the words call it a total or a rate stands right before it („bei einer Förderhöhe von
     # 25 % ergibt das 65.000 €“)
@@ -82,7 +87,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         i: d
         for i, a in enumerate(amounts)
         if (d := _significant(a.wert)) >= _CUED_DIGITS
-        or (d == _ROUND_DIGITS and (_totalled(a.fund) or rated.get(i, ([], []))[0]))
+        or (d == _ROUND_DIGITS and (_totalled(a.fund) or _consequence(a.fund) or rated.get(i, ([], []))[0]))
     }
     # for each line, the words of the line above: they name a figure set alone on its line
     above = {
@@ -91,10 +96,16 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if (text := line_above(zeilen, index, _LINES_ABOVE)) is not None
     }
     cues = {i: _cued(amounts[i].fund, above) for i in specific}
+    # each line's place among the lines with text: a page's blank lines between paragraphs put no distance
+    with_text = {(zeile.seite or 0, zeile.nr): count for count, zeile in enumerate(z for z in zeilen if z.text.strip())}
     # the figures the words call a result first (a rest, a Saldo, a difference), then those they call a total: of
     # „a = b + c“ found from either end, the one so named is the result; then the percentages (a rate is a share of
     # two amounts more often than an amount is a rate of another)
-    named = {i: _named_result(amounts[i].fund) for i in specific}
+    # … as is a round figure called what follows („es werden also noch 3.500,00 € benötigt“)
+    named = {
+        i: _named_result(amounts[i].fund) or (d == _ROUND_DIGITS and _consequence(amounts[i].fund))
+        for i, d in specific.items()
+    }
     order = sorted(specific, key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", i))
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
@@ -102,7 +113,11 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue  # a change („um … vermindert“) is no result the search can sign
         rate = rated.get(index, ([], []))
         if digits < _CUED_DIGITS or (digits < _SURE_DIGITS and not cued and rate[0]):
-            rechnung = _run_right_before(amounts, index, stated) or _applied(result, *rate, stated, together=True)
+            rechnung = (
+                _run_right_before(amounts, index, stated)
+                or _applied(result, *rate, stated, together=True)
+                or _difference_right_before(amounts, index, stated, with_text)
+            )
         elif digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
         else:
@@ -112,12 +127,12 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if rechnung is not None:
             found.append(rechnung)
             taken.add(result.fund.key)
-            checked |= _figures(rechnung)
-            _state(stated, rechnung)
+            checked |= figures(rechnung)
+            stated.add(rechnung)
     return found
 
 
-def _search(amounts: list[Betrag], index: int, stated: _Gelesen, cued: int = 0) -> Rechnung | None:
+def _search(amounts: list[Betrag], index: int, stated: Gelesen, cued: int = 0) -> Rechnung | None:
     """The calculation that gives the figure from the amounts around it."""
     result = amounts[index]
     if result.fund.zahl.einheit == "%":
@@ -160,7 +175,7 @@ def _totalled(fund: Fund) -> bool:
     return fund.zahl.einheit == "€" and TOTAL_IN_PROSE.search(_sentence_before(fund)) is not None
 
 
-def _run_right_before(amounts: list[Betrag], index: int, stated: _Gelesen) -> Rechnung | None:
+def _run_right_before(amounts: list[Betrag], index: int, stated: Gelesen) -> Rechnung | None:
     """A round total as the sum of the amounts right before it: the nearest two, three … up to it, within
     `_LINES_ROUND` lines, none a change or typed negative – the first run that reaches it, or none."""
     result = amounts[index]
@@ -176,8 +191,37 @@ def _run_right_before(amounts: list[Betrag], index: int, stated: _Gelesen) -> Re
             return None
         if len(run) >= 2 and total == result.wert:
             rechnung = betraege.rechnung("summe", run, result)
-            return None if _restates(rechnung, stated) or _circular(run, result, stated) else rechnung
+            return None if stated.restates(rechnung) or stated.circular(run, result) else rechnung
     return None
+
+
+def _consequence(fund: Fund) -> bool:
+    """The words before a € figure, in its sentence, call it what follows („ist damit“, „also noch“)."""
+    return fund.zahl.einheit == "€" and _CONSEQUENCE.search(_sentence_before(fund)) is not None
+
+
+def _difference_right_before(
+    amounts: list[Betrag], index: int, stated: Gelesen, with_text: dict[tuple[int, int], int]
+) -> Rechnung | None:
+    """A round figure the words call a consequence as the earlier of the two amounts right before it less the
+    nearer, both within `_TEXT_LINES_ROUND` lines with text, neither a change or typed negative: „Erstattungszinsen
+    von 65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit … 15.000 €“ – or none."""
+    result = amounts[index]
+    if not _consequence(result.fund):
+        return None
+    before, _ = betraege.around(amounts, index)
+    if len(before) < 2:
+        return None
+    nearer, earlier = before[0], before[1]
+    if any(part.richtung or part.fund.zahl.wert < 0 for part in (nearer, earlier)):
+        return None
+    place = with_text.get((result.fund.zeile.seite or 0, result.fund.zeile.nr), 0)
+    if place - with_text.get((earlier.fund.zeile.seite or 0, earlier.fund.zeile.nr), 0) > _TEXT_LINES_ROUND:
+        return None
+    if earlier.wert - nearer.wert != result.wert:
+        return None
+    rechnung = betraege.rechnung("differenz", [earlier, nearer], result)
+    return None if stated.restates(rechnung) or stated.circular([earlier, nearer], result) else rechnung
 
 
 def _named_result(fund: Fund) -> bool:
@@ -188,61 +232,23 @@ def _named_result(fund: Fund) -> bool:
 
 
 def _holding(
-    around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen, apart: bool = False
+    around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: Gelesen, apart: bool = False
 ) -> Rechnung | None:
     """The nearest searched calculation that gives the figure exactly, does not restate one found before („a = b +
     c“ found, „b = a − c“ is the same) and does not explain the figure through itself."""
     for formel, parts, value in betraege.candidates(around, apart):
         if value == result.wert:
             rechnung = betraege.rechnung(formel, parts, result)
-            if not _restates(rechnung, stated) and not _circular(parts, result, stated):
+            if not stated.restates(rechnung) and not stated.circular(parts, result):
                 return rechnung
     return None
-
-
-def _circular(parts: list[Betrag], result: Betrag, stated: _Gelesen) -> bool:
-    """A part and the figure stand in one calculation read before, so the figure would explain itself: „0,5 x
-    79.928 € = 39.964 €“ read, 79.928 € as 39.964 € + 29.629 € + 10.335 € counts 39.964 € twice („39.964 € −
-    29.629 € = 10.335 €“); „3 x 68.136 € = 204.408 €“ read, 68.136 € as 272.544 € − 204.408 € is 4 x − 3 x. The
-    same calculation over the same values is none: it restates (`_restates`)."""
-    own = (result.fund.zahl.einheit, result.wert)
-    values = {(p.fund.zahl.einheit, p.wert) for p in parts}
-    return any(values & before and not values <= before for before, _ in stated.get(own, ()))
-
-
-def _figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
-    """The figures a calculation ties together, wherever they stand – not a 0 among them („erhöht um 0“)."""
-    return frozenset(f.key for f in (rechnung.ergebnis, *rechnung.teile) if f.zahl.wert)
-
-
-def _values(rechnung: Rechnung) -> frozenset[tuple[str, Decimal]]:
-    """The values a calculation ties together, with their unit – not a 0 among them („erhöht um 0“)."""
-    return frozenset((f.zahl.einheit, abs(f.zahl.wert)) for f in (rechnung.ergebnis, *rechnung.teile) if f.zahl.wert)
-
-
-def _state(stated: _Gelesen, rechnung: Rechnung) -> None:
-    values, figures = _values(rechnung), _figures(rechnung)
-    for value in values:
-        stated.setdefault(value, []).append((values, figures))
-
-
-def _restates(rechnung: Rechnung, stated: _Gelesen) -> bool:
-    """All its values are those of one calculation read before, over a figure of it, with its result one of that
-    one's figures: „b = a − c“ of „a = b + c“ says nothing new. The same values where the result or every figure
-    stands again („insgesamt: 26.982,00 €“ under the parts after the Satzung named it above; „Gedeckt wird er in Höhe
-    von a … und b“, two paragraphs on „mit a überzogen … die darüber hinaus nötigen b“) are figures typed a second
-    time, and that they still hold together is checked."""
-    values, figures = _values(rechnung), _figures(rechnung)
-    result = (rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))
-    own = rechnung.ergebnis.key
-    return any(values <= before and figures & where and own in where for before, where in stated.get(result, ()))
 
 
 def _percent_of(
     amounts: list[Betrag],
     index: int,
     around: tuple[list[Betrag], list[Betrag]],
-    stated: _Gelesen,
+    stated: Gelesen,
 ) -> Rechnung | None:
     """An amount that is a percentage of another near it, rounded as typed: „Betrag x 20 % = Ergebnis“, „120.000 €
     (20 %)“ with the base a sentence before – or that amount with the percentage added or taken off, or taken out:
@@ -281,7 +287,7 @@ def _prose(zeile: Zeile) -> bool:
 
 
 def _applied(
-    result: Betrag, percents: list[Betrag], bases: list[Betrag], stated: _Gelesen, *, together: bool = False
+    result: Betrag, percents: list[Betrag], bases: list[Betrag], stated: Gelesen, *, together: bool = False
 ) -> Rechnung | None:
     """The first base and percentage (nearest first) whose share, or the base with it added, taken off or taken out,
     gives the amount rounded as typed; the last three only where the three stand `_LINES_GROSS` lines apart at most
@@ -307,12 +313,12 @@ def _applied(
                 value = value_of(base.wert, percent.wert)
                 if (formel == "anteil" or near) and value > 0 and round_half_up(value, step) == result.wert:
                     rechnung = betraege.rechnung(formel, [base, percent], result)
-                    if not _restates(rechnung, stated):
+                    if not stated.restates(rechnung):
                         return rechnung
     return None
 
 
-def _share_of(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:
+def _share_of(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: Gelesen) -> Rechnung | None:
     """A percentage that is the share of one amount near it in a larger one, rounded as typed: „realer Fördersatz
     von 62,9 %“ two sentences after the grant and the costs – only the few amounts nearest, as a pair matches a
     rounded share by chance far more often than a sum."""
@@ -324,7 +330,7 @@ def _share_of(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated:
                 continue
             if round_half_up(part.wert / whole.wert * 100, result.fund.zahl.schritt) == result.wert:
                 rechnung = betraege.rechnung("quote", [part, whole], result)
-                if not _restates(rechnung, stated):
+                if not stated.restates(rechnung):
                     return rechnung
     return None
 
