@@ -238,3 +238,56 @@ def test_a_negative_amount_in_a_row_taken_off_is_read_both_ways(capsys, tmp_path
         "„-708,00“ steht mit Minus in einer Zeile, die abzieht: ob der Betrag abgezogen oder (minus minus) zugezählt "
         "wird, ist offen"
     )
+
+
+# A Stellenplan's summary as a page stores it (s01 of the corpus's Zusatz, Markt Schwaben 2025): a head „2025 |
+# 2024 | +/-“, each row numbered on a line of its own („1.“, „a)“), full-time equivalents without a unit, a dash
+# where nothing changed, a group heading without cells, and the last row „Gesamtzahl Stellen“.
+STELLEN = {  # (2025, 2024)
+    "Beamtinnen/Beamte": (Fraction(423, 100), Fraction(423, 100)),
+    "Verwaltung": (Fraction(5214, 100), Fraction(5464, 100)),
+    "Bauhof": (Fraction(3451, 100), Fraction(3451, 100)),
+    "Reinigung": (Fraction(626, 100), Fraction(609, 100)),
+    "Kindertagesstätten": (Fraction(1392, 100), Fraction(1359, 100)),
+}
+
+
+def _stellen(gesamt_2024: Fraction) -> str:
+    def cells(name: str, nummer: str) -> list[str]:
+        neu, alt = STELLEN[name]
+        change = "-" if neu == alt else ("+ " if neu > alt else "- ") + zahl(abs(neu - alt), 2)
+        return [nummer, name, zahl(neu, 2), zahl(alt, 2), change]
+
+    names = list(STELLEN)
+    neu, alt = (sum(v[i] for v in STELLEN.values()) for i in (0, 1))
+    rows = cells(names[0], "1.") + ["2.", "Tariflich Beschäftigte", " ", " ", " "]
+    for nummer, name in zip("abcd", names[1:], strict=True):
+        rows += [f"{nummer})", *cells(name, "")[1:]]
+    total = ["Gesamtzahl Stellen", zahl(neu, 2), zahl(gesamt_2024, 2), "- " + zahl(abs(neu - alt), 2)]
+    return "Stellen in Vollzeitäquivalenten\n\n" + "\n".join(["2025", "2024", "+/-", *rows, *total]) + "\n"
+
+
+def test_a_stellenplan_stored_one_cell_per_line_with_numbered_rows_and_dashes(capsys, tmp_path):
+    neu, alt = (sum(v[i] for v in STELLEN.values()) for i in (0, 1))
+    assert (neu, alt) == (Fraction(11106, 100), Fraction(11306, 100))
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", _stellen(alt)))
+    assert code == 0 and by_status(report, "Fehler") == []
+    found = {(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "stimmt")}
+    # both columns summed under „Gesamtzahl Stellen“, the +/- column too, and each change worked out in its row
+    assert {(zahl(neu, 2), zahl(neu, 2)), (zahl(alt, 2), zahl(alt, 2))} <= found
+    changes = {zahl(abs(n - a), 2) for n, a in STELLEN.values() if n != a}
+    assert changes <= {getippt.lstrip("−") for getippt, _ in found}
+    # every figure takes part; the numbers of the rows („1.“, „2.“) are no figures of the table
+    assert report["nicht_geprueft"] == []
+
+
+def test_a_slip_in_the_total_of_such_a_stellenplan_is_pointed_at(capsys, tmp_path):
+    """Half a post too many in the 2024 total: the group heading „Tariflich Beschäftigte“ leaves open whether the row
+    above it counts, so the total is „nicht eindeutig“ – at its line, with the rows below the heading as read."""
+    alt = sum(v[1] for v in STELLEN.values())
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", _stellen(alt + Fraction(1, 2))))
+    assert by_status(report, "Fehler") == []
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    below_heading = alt - STELLEN["Beamtinnen/Beamte"][1]
+    assert (zweifel["getippt"], zweifel["nachgerechnet"]) == (zahl(alt + Fraction(1, 2), 2), zahl(below_heading, 2))
+    assert "Tariflich Beschäftigte" in zweifel["hinweis"] and zweifel["zeile"] == 38

@@ -33,7 +33,7 @@ def names_its_rows(text: str) -> bool:
 TOTAL_WORD = re.compile(
     r"(?:Zwischen|Gesamt|End)?[Ss]ummen?|[Ii]nsgesamt|[Gg]esamt|[Zz]usammen|Total|Gesamt(?:kosten|betrag|aufwand|"
     r"aufwendungen|ausgaben|einnahmen|erträge|ertrag|finanzierung|volumen|förderung|zuschuss|zuschüsse|bedarf|"
-    r"mittel|investitionen|investition|ergebnis|defizit)"
+    r"mittel|investitionen|investition|ergebnis|defizit|zahl)"
 )
 SUBTOTAL = re.compile(r"\bZwischensumme", re.IGNORECASE)
 GRAND_TOTAL = re.compile(r"(?:Gesamt|Gesamtsumme|Summe|Summe gesamt|Insgesamt|Gesamt insgesamt|Endsumme|Total)\s*:?")

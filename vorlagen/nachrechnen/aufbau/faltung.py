@@ -20,6 +20,7 @@ from vorlagen.nachrechnen.woerter import NACHTRAG_ROLES
 
 _CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|Euro|T€|TEUR|%)?")
 _DASH = re.compile(r"[-–—]{1,2}")
+_OUTLINE = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]")  # „1.“, „II.“, „a)“ on a line of its own: a row's number
 _MAX_CELLS = 12  # cells of a row
 _MAX_GAP = 40  # blank lines looked at between two cells
 _MAX_BETWEEN = 6  # lines without figures between two rows of one table (a heading of the rows below)
@@ -64,7 +65,7 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
             spans.append((head[0] if head else kept[0].label, kept[-1].end))
     if not joined and not rasters:
         return reihen
-    inside = {i for start, end in spans for i in range(start, end) if _blank(reihen[i])}
+    inside = {i for start, end in spans for i in range(start, end) if _blank(reihen[i]) or _outline(reihen[i])}
     inside |= {i for lines in heads.values() for i in lines[1:]}
     out, index = [], 0
     while index < len(reihen):
@@ -95,7 +96,7 @@ def _head(reihen: list[Reihe], label: int, width: int) -> list[int]:
     index = label - 1
     while index >= 0 and len(lines) < width + 1:
         reihe = reihen[index]
-        if not _blank(reihe):
+        if not _blank(reihe) and not _outline(reihe):
             if not _head_cell(reihe):
                 break
             lines.append(index)
@@ -124,10 +125,17 @@ def _blank(reihe: Reihe) -> bool:
     return not reihe.zeile.text.strip()
 
 
+def _outline(reihe: Reihe) -> bool:
+    """The line holds only the number of the row below it („1.“ over „Beamtinnen/Beamte“): no figure of the table."""
+    return bool(_OUTLINE.fullmatch(reihe.zeile.text.strip()))
+
+
 def _cell(reihe: Reihe) -> bool:
     text = reihe.zeile.text.strip()
     if _DASH.fullmatch(text):
         return True
+    if _OUTLINE.fullmatch(text):
+        return False
     return len(reihe.werte) == 1 and len(reihe.zeile.zahlen) == 1 and bool(_CELL.fullmatch(text))
 
 
@@ -195,7 +203,7 @@ def _tables(reihen: list[Reihe], rows: list[_Zeilenreihe]) -> list[list[_Zeilenr
 
 def _close(reihen: list[Reihe], end: int, label: int) -> bool:
     between = [r for r in reihen[end:label] if not _blank(r)]
-    return len(between) <= _MAX_BETWEEN and not any(r.zeile.zahlen for r in between)
+    return len(between) <= _MAX_BETWEEN and not any(r.zeile.zahlen and not _outline(r) for r in between)
 
 
 def _joined(reihen: list[Reihe], row: _Zeilenreihe) -> Reihe:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD
 
@@ -113,6 +113,8 @@ def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Reihe, list
                 break
             continue
         gap = 0
+        if reihe.eintraege and reihe.eintraege[-1].art == NULL and len(values) >= 2:
+            continue  # „4,23 | 4,23 | -“: a dash in the difference column, no figure to work out
         rate = values[-1] if with_percent and values[-1].einheit == "%" else None
         amounts = values[:-1] if rate else values
         if len(amounts) < 3 or len({z.einheit for z in amounts[-3:]} - {"%"}) != 1 or amounts[-3].einheit == "%":
