@@ -134,7 +134,7 @@ def _cell(reihe: Reihe) -> bool:
     text = reihe.zeile.text.strip()
     if _DASH.fullmatch(text):
         return True
-    if _OUTLINE.fullmatch(text):
+    if _outline(reihe):
         return False
     return len(reihe.werte) == 1 and len(reihe.zeile.zahlen) == 1 and bool(_CELL.fullmatch(text))
 

@@ -37,9 +37,8 @@ _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chan
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
 _ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
 _LINES_ROUND = 3  # lines back over which those amounts stand
-_TEXT_LINES_ROUND = (
-    2  # lines with text back over which the two amounts stand that a round consequence is the difference of
-)
+# lines with text back over which the two amounts stand that a round consequence is the difference of
+_TEXT_LINES_ROUND = 2
 _LOOK_BACK = 80
 _LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on its line
 _LOOK_AFTER = 30
@@ -83,11 +82,13 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     # … nor one of two, unless the words call it a total or a rate stands right before it („bei einer Förderhöhe von
     # 25 % ergibt das 65.000 €“)
     rated = {i: _rate_before(amounts, i) for i, a in enumerate(amounts) if a.fund.zahl.einheit == "€"}
+    # the round figures the words call what follows („ist damit“, „also noch“)
+    consequent = {i for i, a in enumerate(amounts) if _significant(a.wert) == _ROUND_DIGITS and _consequence(a.fund)}
     specific = {
         i: d
         for i, a in enumerate(amounts)
         if (d := _significant(a.wert)) >= _CUED_DIGITS
-        or (d == _ROUND_DIGITS and (_totalled(a.fund) or _consequence(a.fund) or rated.get(i, ([], []))[0]))
+        or (d == _ROUND_DIGITS and (_totalled(a.fund) or i in consequent or rated.get(i, ([], []))[0]))
     }
     # for each line, the words of the line above: they name a figure set alone on its line
     above = {
@@ -102,10 +103,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     # „a = b + c“ found from either end, the one so named is the result; then the percentages (a rate is a share of
     # two amounts more often than an amount is a rate of another)
     # … as is a round figure called what follows („es werden also noch 3.500,00 € benötigt“)
-    named = {
-        i: _named_result(amounts[i].fund) or (d == _ROUND_DIGITS and _consequence(amounts[i].fund))
-        for i, d in specific.items()
-    }
+    named = {i: _named_result(amounts[i].fund) or i in consequent for i in specific}
     order = sorted(specific, key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", i))
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
@@ -116,7 +114,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             rechnung = (
                 _run_right_before(amounts, index, stated)
                 or _applied(result, *rate, stated, together=True)
-                or _difference_right_before(amounts, index, stated, with_text)
+                or (_difference_right_before(amounts, index, stated, with_text) if index in consequent else None)
             )
         elif digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
@@ -207,8 +205,6 @@ def _difference_right_before(
     nearer, both within `_TEXT_LINES_ROUND` lines with text, neither a change or typed negative: „Erstattungszinsen
     von 65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit … 15.000 €“ – or none."""
     result = amounts[index]
-    if not _consequence(result.fund):
-        return None
     before, _ = betraege.around(amounts, index)
     if len(before) < 2:
         return None
