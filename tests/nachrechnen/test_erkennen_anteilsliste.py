@@ -131,3 +131,40 @@ def test_a_row_that_opens_with_its_share_pairs_it_with_the_amount_after_it(tmp_p
     code, report, _ = check(capsys, write(tmp_path, "u.txt", tabelle(falsch)))
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["zeile"] == 3
+
+
+def test_a_list_of_expenses_typed_with_their_minus_is_a_list_of_shares(tmp_path, capsys):
+    """A budget page's chart of expenses: „-630,55 €“ over „63,06%“ – each share of all the list's expenses; a
+    share typed wrong is a slip."""
+    anteile = _anteile()
+
+    def ausgaben(anteile: list[Fraction]) -> str:
+        zeilen = ["Ordentliche Aufwendungen", ""]
+        for (name, betrag), anteil in zip(POSTEN.items(), anteile, strict=True):
+            zeilen += [name, f"-{zahl(betrag, 2)} €", f"{zahl(anteil, 2)}%"]
+        return "\n".join(zeilen) + "\n"
+
+    readings = erkannt(tmp_path, "anteilsliste", ausgaben(anteile))
+    assert len(readings) == len(POSTEN)
+    for reading, betrag, anteil in zip(readings, POSTEN.values(), anteile, strict=True):
+        parts, result = werte(reading)
+        assert parts[0] == -betrag and sum(parts[1:]) == -GANZES and result == anteil
+    falsch = list(anteile)
+    falsch[0] = anteile[0] + 1  # 63,06 % typed as 64,06 %
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", ausgaben(falsch)))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 5 and slip["nachgerechnet"] == f"{zahl(anteile[0], 2)}\u00a0%"
+
+
+def test_a_list_that_mixes_signs_is_no_list_of_shares(tmp_path):
+    """Expenses with a refund among them, each share typed without its sign as a part of the net sum: the
+    expenses' shares hold, the refund's (of the signed sum a negative share) would miss – it is no slip claimed, a
+    list of amounts of both signs is not read as one of shares."""
+    betraege = [-b for b in POSTEN.values()] + [Fraction(2_500, 100)]
+    netto = sum(betraege)
+    anteile = [rund(abs(b / netto) * 100, Fraction(1, 100)) for b in betraege]
+    assert rund(betraege[-1] / netto * 100, Fraction(1, 100)) == -anteile[-1] != 0  # the trap: its sign
+    zeilen = ["Ordentliche Aufwendungen", ""]
+    for name, betrag, anteil in zip([*POSTEN, "Erstattung"], betraege, anteile, strict=True):
+        zeilen += [name, f"{'-' if betrag < 0 else ''}{zahl(abs(betrag), 2)} €", f"{zahl(anteil, 2)}%"]
+    assert erkannt(tmp_path, "anteilsliste", "\n".join(zeilen) + "\n") == []

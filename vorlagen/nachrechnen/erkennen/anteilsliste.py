@@ -1,7 +1,10 @@
 """A list of amounts, each with its share of the whole in percent: „01 Steuern und ähnliche Abgaben / 630,55 €
 (63,06%)“, „Gemeinde Ascheberg | 16.353 | 42,89 %“, a chart's legend stored one figure per line („1.394,38 €“ over
 „82,64%“) – each percentage is its amount in percent of all the list's amounts together, or of the row that the
-list calls 100 % where that row is their sum.
+list calls 100 % where that row is their sum. A list of expenses a budget page shows with their minus
+(„-7.091.804 €“ over „33,61%“) is read as such a list: each share is its expense in percent of all together. The
+amounts of a list have one sign: a small refund among expenses would leave the others' shares holding and its own
+miss, a slip claimed of a list that is read wrong.
 
 A pair is a percentage and the figure right before it – in its line with nothing but a unit, a bracket or a cell
 mark between, or, where the percentage stands alone on its line, at the end of the line above; in a row that opens
@@ -89,17 +92,18 @@ def _ends_with(zeile: Zeile, zahl: Zahl) -> bool:
 
 
 def _amount(zahl: Zahl) -> bool:
-    """A figure a share may be of: an amount in euros, or a count typed with a group or decimal mark („16.353“)."""
+    """A figure a share may be of: an amount in euros (an expense with its minus too), or a count typed with a group
+    or decimal mark („16.353“)."""
     if zahl.einheit == "€":
-        return zahl.wert >= 0
+        return True
     return zahl.einheit == "" and zahl.wert > 0 and ("." in zahl.text or "," in zahl.text)
 
 
 def _read(liste: list[_Paar]) -> list[Rechnung]:
     """The list's readings, where it is one (see above); none otherwise."""
     amounts = [a for a, _ in liste]
-    if len({(a.zahl.einheit, a.zahl.skala) for a in amounts}) != 1:
-        return []
+    if len({(a.zahl.einheit, a.zahl.skala) for a in amounts}) != 1 or len({a.zahl.wert < 0 for a in amounts}) != 1:
+        return []  # units of one kind, amounts of one sign: a refund among expenses has no share of their sum
     whole, items = _whole(liste)
     if whole is None and len(items) < _MIN_PAIRS:
         return []
