@@ -187,3 +187,44 @@ def test_a_jahresgewinn_is_the_erträge_less_the_aufwendungen(tmp_path):
         tmp_path, "haushaltssaldo", _erfolgsplan(ertraege, aufwendungen, zahl(ertraege - aufwendungen), "-")
     )
     assert werte(reading) == ([ertraege, aufwendungen], ertraege - aufwendungen) and reading.ergebnis.zeile.nr == 4
+
+
+def _maifeld(saldo: str, strich: str = "—") -> str:
+    """A Haushaltssatzung of Rhineland-Palatinate as an Amtsblatt sets it (u02 of the Zusatz): an em dash between
+    the label and the amount of the pair, none before the Saldo."""
+    return (
+        "1. im Ergebnishaushalt\n\n"
+        f"der Gesamtbetrag der Erträge auf  {strich}  19.312.936,00 EUR\n\n"
+        f"der Gesamtbetrag der Aufwendungen auf  {strich}  19.652.184,00 EUR\n\n"
+        f"der Jahresüberschuss / Jahresfehlbetrag auf {saldo} EUR\n"
+    )
+
+
+def test_an_em_dash_between_label_and_amount_is_no_column(tmp_path, capsys):
+    ertraege, aufwendungen = Fraction(1_931_293_600, 100), Fraction(1_965_218_400, 100)
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _maifeld("-339.248,00"))
+    parts, result = werte(reading)
+    assert parts == [ertraege, aufwendungen] and result == ertraege - aufwendungen == Fraction(-339_248)
+    assert reading.sicher
+    # the Saldo typed without its minus: a slip by the Saldo twice
+    code, report, _ = check(capsys, write(tmp_path, "m.txt", _maifeld("339.248,00")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 7 and Fraction(fehler["werte"]["nachgerechnet"]) == ertraege - aufwendungen
+    # also with the em dash before the Saldo's own minus (u04: „aus Investitionstätigkeit auf — -2.233.900 EUR“)
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _maifeld("—  -339.248,00"))
+    assert werte(reading)[1] == ertraege - aufwendungen
+
+
+def test_a_hyphen_before_the_amount_of_a_saldo_may_be_its_minus_and_claims_no_slip(tmp_path, capsys):
+    """„dem Saldo aus Investitionstätigkeit auf - 249.000,00 €“ (j12 of the Zusatz): the hyphen set apart may be the
+    Saldo's minus or an empty cell – not read as a place beside the amount, so no Saldo of the rows is claimed."""
+    text = (
+        "2.    im Finanzhaushalt mit\n\n"
+        "den Einzahlungen aus Investitionstätigkeit auf 325.060,00 €\n"
+        "den Auszahlungen aus Investitionstätigkeit auf 574.060,00 €\n"
+        "dem Saldo aus Investitionstätigkeit auf - 249.000,00 €\n"
+    )
+    assert Fraction(325_060) - Fraction(574_060) == -Fraction(249_000)
+    assert erkannt(tmp_path, "haushaltssaldo", text) == []
+    code, report, _ = check(capsys, write(tmp_path, "j.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []

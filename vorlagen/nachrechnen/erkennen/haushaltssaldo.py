@@ -15,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import (
     DEFICIT,
@@ -73,7 +73,7 @@ def recognise(
         if len(above) < 2:
             continue
         second, first = reihen[above[0]], reihen[above[1]]
-        a, b = _aligned(columns(first), cells), _aligned(columns(second), cells)
+        a, b = _aligned(first, reihe), _aligned(second, reihe)
         if not saldo_pair(kind, label, first.label, second.label) or _year_over_parts(reihen, above[1], label):
             continue
         for place, result in cells.items():
@@ -186,12 +186,23 @@ def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
     return [i for i in range(top - 1, max(-1, top - 1 - _LOOK_UP), -1) if reihen[i].zeile.text.strip("| \t")][:3]
 
 
-def _aligned(places: dict[object, Zahl | None], cells: dict[object, Zahl | None]) -> dict[object, Zahl | None]:
-    """A row of one amount beside a Saldo row of one amount: the same column, whatever cell a list mark („a)“) moved
-    it to."""
-    if len(places) == 1 and len(cells) == 1:
-        return {next(iter(cells)): next(iter(places.values()))}
-    return places
+def _aligned(row: Reihe, saldo: Reihe) -> dict[object, Zahl | None]:
+    """A row of one amount beside a Saldo row of one amount: the same column, whatever cell a list mark („a)“) or a
+    dash between label and amount („der Gesamtbetrag der Erträge auf  —  19.312.936,00 EUR“, no other column)
+    moved it to."""
+    lone, lone_saldo = _lone(row), _lone(saldo)
+    if lone is not None and lone_saldo is not None:
+        return {lone_saldo[0]: lone[1]}
+    return columns(row)
+
+
+def _lone(row: Reihe) -> tuple[object, Zahl] | None:
+    """The row's one figure and its place, where its other places hold an em dash at most (a hyphen or an en dash
+    before the figure may be its minus: „dem Saldo aus Investitionstätigkeit auf - 249.000,00 €“)."""
+    places = columns(row)
+    figures = [(place, z) for place, z in places.items() if z is not None]
+    dashes = sum(1 for p in row.eintraege if p.art == NULL and p.text.strip() == "—")  # „- 249.000,00 €“: a minus
+    return figures[0] if len(figures) == 1 and len(places) == 1 + dashes else None
 
 
 def _other_side_empty(reihen: list[Reihe], filled: list[int], label: str) -> int:
