@@ -17,7 +17,8 @@ _DIFF = re.compile(
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
-    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|Defizit|Nettoaufwand)\b"
+    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|\w*[Dd]efizit|Nettoaufwand|"
+    r"Unterdeckung|Überdeckung)\b"
 )
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")

@@ -139,6 +139,8 @@ def figures(line: str) -> list[Zahl]:
         depth, scanned = _depth(line, scanned, match.start(), depth), match.start()
         if result and not depth and _FOOTNOTE.match(line, match.start()):
             continue  # „8,09 1)“: the mark of a footnote after the row's figures, no figure
+        if _PARAGRAPH.search(line, max(0, match.start() - 8), match.start()):
+            continue  # „§ 2 Gesamtbetrag der vorgesehenen Kredite“, „§ 80 Abs. 3 Satz 1“: a reference, no figure
         unit_text = (match["unit"] or "").strip()
         before, base = _tail(line, match.start())
         unit, exponent = "", 0
@@ -178,6 +180,7 @@ def figures(line: str) -> list[Zahl]:
 
 
 _FOOTNOTE = re.compile(r"[1-9]\)\s*(?:\t|$)")
+_PARAGRAPH = re.compile(r"(?:§§?|\b(?:Abs\.|Absatz|Satz|Nr\.|Ziff\.|Ziffer|Art\.|Artikel))[ \u00a0]?$")
 _LIST_MARK = re.compile(r"\s*[\w.]{1,4}\)")  # „1)“, „a)“, „2.1)“ at a cell's start: a list mark, no parenthesis
 
 
