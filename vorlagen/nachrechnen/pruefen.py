@@ -13,7 +13,7 @@ from pathlib import Path
 from vorlagen.nachrechnen.aufbau.dokument import aufbauen
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import inzeile, register
-from vorlagen.nachrechnen.lesen import einheitzeile
+from vorlagen.nachrechnen.lesen import einheitzeile, unlesbar
 from vorlagen.nachrechnen.lesen.datei import read
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.urteil import abwaegen, erwaehnung, folgen
@@ -37,6 +37,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     # the cells of a table a page stored one cell per line
     cells = {r.fund(z).key for r in dokument.zeilen_reihen if r.orte for z in r.werte}
     erwaehnung.mentions(pruefung, zeilen, unsure, cells)
+    pruefung.unlesbar = unlesbar.unreadable(zeilen)
     return pruefung
 
 

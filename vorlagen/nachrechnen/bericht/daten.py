@@ -54,6 +54,9 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
         "nicht_geprueft": [
             {"seite": f.zeile.seite, "zeile": f.zeile.nr, "zahl": f.zahl.zeige()} for f in pruefung.offen
         ],
+        "nicht_lesbare_zahlen": [
+            {"seite": zeile.seite, "zeile": zeile.nr, "text": text} for zeile, text in pruefung.unlesbar
+        ],
         "zusammenfassung": {
             "rechnungen": len(pruefung.rechnungen),
             "stimmt": pruefung.zaehle(STIMMT),
@@ -62,6 +65,7 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
             "rundung": pruefung.zaehle(RUNDUNG),
             "nicht_eindeutig": pruefung.zaehle(UNKLAR),
             "nicht_geprueft": len(pruefung.offen),
+            "nicht_lesbar": len(pruefung.unlesbar),
             "erwaehnungen": pruefung.erwaehnt,
         },
     }

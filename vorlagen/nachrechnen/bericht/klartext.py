@@ -34,9 +34,11 @@ def summary(pruefung: Pruefung) -> str:
         parts.append(f"{pruefung.zaehle(RUNDUNG)} nur bei anderer Rundung")
     if pruefung.zaehle(UNKLAR):
         parts.append(f"{pruefung.zaehle(UNKLAR)} nicht eindeutig")
+    unread = len(pruefung.unlesbar)
     return (
         f"{count} {'Rechnung' if count == 1 else 'Rechnungen'} erkannt: {', '.join(parts)}; "
-        f"{len(pruefung.offen)} {'Zahl' if len(pruefung.offen) == 1 else 'Zahlen'} nicht geprüft."
+        f"{len(pruefung.offen)} {'Zahl' if len(pruefung.offen) == 1 else 'Zahlen'} nicht geprüft"
+        + (f", {unread} {'Zahl' if unread == 1 else 'Zahlen'} nicht lesbar." if unread else ".")
     )
 
 
@@ -83,5 +85,12 @@ def render_text(pruefung: Pruefung) -> str:
         for fund in pruefung.offen:
             by_line.setdefault(fund.zeile.ort, []).append(fund.zahl.zeige())
         out += [f"  {where}: {', '.join(values)}" for where, values in by_line.items()]
+    if pruefung.unlesbar:
+        out += [
+            "",
+            "Nicht als Zahl lesbar (Komma und Punkt wie im Englischen gesetzt – schreiben Sie den Betrag deutsch: "
+            "Tausender mit Punkt, Nachkommastellen nach dem Komma):",
+        ]
+        out += [f"  {zeile.ort}: {text}" for zeile, text in pruefung.unlesbar]
     out += ["", summary(pruefung), ""]
     return "\n".join(out)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund
+from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.urteil.nachgerechnet import Urteil
 
 
@@ -20,6 +21,7 @@ class Pruefung:
     erwaehnt: int = 0  # mentions in the text of figures a calculation produced
     folgen: dict[int, list[tuple[Urteil, Decimal]]] = field(default_factory=dict)  # id(slip) → dependents
     nennungen: dict[int, list[Fund]] = field(default_factory=dict)  # id(calculation) → same figure elsewhere
+    unlesbar: list[tuple[Zeile, str]] = field(default_factory=list)  # amounts in no German notation (lesen/unlesbar)
 
     def zaehle(self, status: str) -> int:
         return sum(1 for r in self.rechnungen if r.status == status)
