@@ -108,9 +108,10 @@ def row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:
 def sums(
     text: str, figs: list[Zahl], used: set[int]
 ) -> Iterator[tuple[list[Zahl], list[int], Zahl, str, str, Literal[True] | str]]:
-    """`70.091 € (59.583 € PK + 10.508 € SK)` and `a € + b € − c € = d €`."""
+    """`70.091 € (59.583 € PK + 10.508 € SK)`, `Gesamtförderung von 80 % (50 % Bund, 30 % Land)` and
+    `a € + b € − c € = d €`."""
     for k, total in enumerate(figs):
-        if total.einheit != "€":
+        if total.einheit not in ("€", "%"):
             continue
         opening = _OPENS_NEAR.match(text, total.ende)
         if not opening:
@@ -123,7 +124,7 @@ def sums(
         for z in figs[k + 1 :]:
             if z.start >= group_end:
                 break
-            if z.tiefe == total.tiefe + 1 and z.einheit == "€":
+            if z.tiefe == total.tiefe + 1 and z.einheit == total.einheit:
                 inner.append(z)
         if len(inner) < 2:
             continue
@@ -142,7 +143,7 @@ def sums(
             )
         elif (
             not re.search(r"\d", text[opening.end() : inner[0].start])
-            and "%" not in text[opening.end() : group_end]
+            and (total.einheit == "%" or "%" not in text[opening.end() : group_end])
             and all(not re.search(r"\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
         ):
             # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all;
@@ -152,7 +153,7 @@ def sums(
                 inner,
                 [1] * len(inner),
                 total,
-                "aufgezählte Teilbeträge in Klammern",
+                "aufgezählte Teilbeträge in Klammern" if total.einheit == "€" else "aufgezählte Anteile in Klammern",
                 "aufschluesselung",
                 True if added else "vielleicht sind in der Klammer nicht alle Teile genannt",
             )
