@@ -188,3 +188,30 @@ def test_totals_before_the_rows_they_split_into(tmp_path, capsys):
 def test_totals_without_the_line_that_splits_them_are_not_read_so(tmp_path):
     text = _brandenburg(Fraction(sum(BB_EIN)), Fraction(sum(BB_AUS))).replace("verteilen sich so:", "lauten:")
     assert erkannt(tmp_path, "gesamtbetrag", text) == []
+
+
+def test_totals_with_their_saldo_between_and_rows_that_fall_on_each_flow(tmp_path, capsys):
+    """q04 and u05 of the Zusatz: the Finanzierungssaldo under the two totals, and „Von den Einzahlungen und
+    Auszahlungen des Finanzhaushaltes entfallen auf:“ over the rows – the same sums."""
+    ein, aus = Fraction(sum(BB_EIN)), Fraction(sum(BB_AUS))
+
+    def text(ein: Fraction, aus: Fraction) -> str:
+        saldo = f"| Finanzierungssaldo: | {zahl(ein - aus)} EUR |"
+        out = _brandenburg(ein, aus).replace("festgesetzt.", saldo + "\nfestgesetzt.")
+        return out.replace(
+            "| Die Ein- und Auszahlungen des Finanzhaushaltes verteilen sich so: | |",
+            "Von den Einzahlungen und Auszahlungen des Finanzhaushaltes entfallen auf:",
+        )
+
+    assert ein - aus == Fraction(-1_763_300)
+    readings = erkannt(tmp_path, "gesamtbetrag", text(ein, aus))
+    assert [werte(r) for r in readings] == [
+        ([Fraction(v) for v in BB_EIN], ein),
+        ([Fraction(v) for v in BB_AUS], aus),
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text(ein + 1_000, aus)))
+    fehler = [f for f in by_status(report, "Fehler") if "die Einzahlungen nennen" in f["erkannt"]]
+    assert code == 1 and [f["nachgerechnet"] for f in fehler] == [euro(ein)]
+    # „entfallen auf“ in the middle of a sentence is no line that splits the totals
+    mitten = text(ein, aus).replace("entfallen auf:", "entfallen auf die Stadt und werden so verteilt.")
+    assert erkannt(tmp_path, "gesamtbetrag", mitten) == []

@@ -34,7 +34,10 @@ _OF_BUDGET = re.compile(rf"^[\W]*der\s+{_FLOW}\s+des\s+(?:Finanz|Ergebnis)hausha
 # Brandenburg: „mit dem Gesamtbetrag der“ / „Einzahlungen auf 57.458.300 EUR“ / „Auszahlungen auf …“ / „festgesetzt.“ /
 # „Die Ein- und Auszahlungen des Finanzhaushaltes teilen sich so auf:“ and the rows of each flow
 _ALONE = re.compile(rf"^\W*{_FLOW}(?:\s+auf)?(?:\s+f)?\W*$", re.IGNORECASE)
-_SPLIT = re.compile(r"\b(?:teilen|teilt|verteilen|verteilt|gliedern|gliedert)\s+sich\b", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\b(?:teilen|teilt|verteilen|verteilt|gliedern|gliedert)\s+sich\b|\bentfallen\s+auf\W*$", re.IGNORECASE
+)  # „… teilen sich so auf:“, „Von den Einzahlungen und Auszahlungen des Finanzhaushaltes entfallen auf:“
+_SIBLING_SALDO = re.compile(r"^\W*Finanzierungssaldo\W*$", re.IGNORECASE)
 _NAMES_TOTAL = re.compile(r"\bGesamtbetrag\W*$", re.IGNORECASE)
 _CLOSES = re.compile(r"^\W*festgesetzt\W*$", re.IGNORECASE)  # „festgesetzt.“ closing the rows above
 _DAVON = re.compile(r"^\W*davon\b", re.IGNORECASE)
@@ -108,11 +111,13 @@ def _under_gesamtbetrag(reihen: list[Reihe], index: int) -> int | None:
 
 
 def _split_below(reihen: list[Reihe], index: int) -> int | None:
-    """The line „… teilen sich so auf:“ under a total „Einzahlungen auf“ (its sibling total, blank lines and
-    „festgesetzt.“ passed over, at most 8 lines), or None."""
+    """The line „… teilen sich so auf:“ under a total „Einzahlungen auf“ (its sibling total, the Saldo of the two –
+    „Finanzierungssaldo: -6.715.800 EUR“ –, blank lines and „festgesetzt.“ passed over, at most 8 lines), or None."""
     for line in range(index + 1, min(len(reihen), index + 9)):
         reihe = reihen[line]
-        if _blank(reihe) or _CLOSES.match(reihe.zeile.text) or reihe.werte and _ALONE.match(reihe.label):
+        if _blank(reihe) or _CLOSES.match(reihe.zeile.text):
+            continue
+        if reihe.werte and (_ALONE.match(reihe.label) or _SIBLING_SALDO.match(reihe.label)):
             continue
         return line if not reihe.werte and _SPLIT.search(reihe.zeile.text) else None
     return None
