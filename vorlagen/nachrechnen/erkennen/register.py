@@ -48,6 +48,7 @@ from vorlagen.nachrechnen.erkennen import (
     summen,
     tabellenkopf,
     umgebung,
+    umlageschluessel,
     umvonauf,
     veraenderung,
     verdopplung,
@@ -133,6 +134,7 @@ ERKENNER = (
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
     Erkenner(241, "umvonauf", lambda d, p: umvonauf.recognise(d.zeilen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
+    Erkenner(255, "umlageschluessel", lambda d, p: umlageschluessel.recognise(d.zeilen, p)),
 )
 
 

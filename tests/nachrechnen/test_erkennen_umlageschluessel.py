@@ -1,0 +1,71 @@
+"""erkennen/umlageschluessel.py for itself: a whole split by a key (an Umlage by Einwohner, k11 of the Zusatz) –
+each share is the whole times its key over all keys. Read only where the keys, the shares and their total stand
+one after the other and all shares but one hold. Every expected share is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, rund, zahl
+
+EINWOHNER = {"Stadt Sulzbach": 16_353, "Stadt Friedrichsthal": 9_958, "Gemeinde Spiesen-Elversberg": 12_797}
+UMLAGE = Fraction(2_698_201, 100)  # 26.982,01 €: shares in cents that add up exactly (checked below)
+ALLE = sum(EINWOHNER.values())
+
+
+def _anteile(ganzes: Fraction, schritt: Fraction) -> list[Fraction]:
+    return [rund(ganzes * n / ALLE, schritt) for n in EINWOHNER.values()]
+
+
+def _text(anteile: list[Fraction], insgesamt: Fraction, summe: str = "insgesamt:") -> str:
+    zeilen = ["Für 2024 haben die Verbandsmitglieder eine Umlage zu zahlen.", "Einwohner zum 31.12.2022:"]
+    zeilen += [f"die {name} — {zahl(Fraction(n))} Personen," for name, n in EINWOHNER.items()]
+    zeilen += ["Daraus ergibt sich die Umlage"]
+    zeilen += [f"für die {name} — {zahl(a, 2)} €," for name, a in zip(EINWOHNER, anteile, strict=True)]
+    zeilen += [f"{summe} — {zahl(insgesamt, 2)} €."]
+    return "\n".join(zeilen) + "\n"
+
+
+def test_each_share_is_the_whole_times_its_key_over_all_keys(tmp_path, capsys):
+    anteile = _anteile(UMLAGE, Fraction(1, 100))
+    assert sum(anteile) == UMLAGE
+    readings = erkannt(tmp_path, "umlageschluessel", _text(anteile, UMLAGE))
+    assert len(readings) == 3
+    for reading, n, anteil in zip(readings, EINWOHNER.values(), anteile, strict=True):
+        parts, result = werte(reading)
+        assert parts[:2] == [UMLAGE, n] and sum(parts[2:]) == ALLE and result == anteil
+        assert rund(parts[0] * parts[1] / sum(parts[2:]), Fraction(1, 100)) == result
+    code, report, _ = check(capsys, write(tmp_path, "u.txt", _text(anteile, UMLAGE)))
+    assert code == 0 and len([b for b in by_status(report, "stimmt") if b["art"] == "umlageschluessel"]) == 3
+
+
+def test_shares_rounded_to_whole_euros_and_typed_with_cents_are_a_rounding(tmp_path, capsys):
+    ganzes = Fraction(26_982)
+    anteile = _anteile(ganzes, Fraction(1))  # 11.283 + 6.870 + 8.829
+    assert anteile == [11_283, 6_870, 8_829] and sum(anteile) == ganzes
+    code, report, _ = check(capsys, write(tmp_path, "u.txt", _text(anteile, ganzes)))
+    gerundet = [b for b in by_status(report, "Rundung") if b["art"] == "umlageschluessel"]
+    assert code == 0 and len(gerundet) == 3 and by_status(report, "Fehler") == []
+    genau = [rund(ganzes * n / ALLE, Fraction(1, 100)) for n in EINWOHNER.values()]
+    assert [Fraction(b["werte"]["nachgerechnet"]) for b in gerundet] == genau
+
+
+def test_a_share_that_misses_is_a_slip(tmp_path, capsys):
+    anteile = _anteile(UMLAGE, Fraction(1, 100))
+    falsch = [anteile[0], anteile[1] + 10, anteile[2]]
+    code, report, _ = check(capsys, write(tmp_path, "u.txt", _text(falsch, UMLAGE)))
+    (slip,) = [b for b in by_status(report, "Fehler") if b["art"] == "umlageschluessel"]
+    assert code == 1 and slip["zeile"] == 8 and slip["nachgerechnet"] == euro(anteile[1], cent=True)
+
+
+def test_what_is_no_split_by_a_key_is_left_alone(tmp_path):
+    anteile = _anteile(UMLAGE, Fraction(1, 100))
+    # no total named below the shares
+    assert erkannt(tmp_path, "umlageschluessel", _text(anteile, UMLAGE, summe="Hinweis:")) == []
+    # two shares that miss: a list of something else
+    zwei = [anteile[0] + 5, anteile[1] - 5, anteile[2]]
+    assert erkannt(tmp_path, "umlageschluessel", _text(zwei, UMLAGE)) == []
+    # fewer shares than keys
+    text = _text(anteile, UMLAGE).replace(f"für die Stadt Friedrichsthal — {zahl(anteile[1], 2)} €,\n", "")
+    assert erkannt(tmp_path, "umlageschluessel", text) == []
