@@ -325,3 +325,38 @@ def test_a_gesamtbetrag_of_a_flow_over_its_item_rows_is_still_their_sum(capsys, 
     )
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["nachgerechnet"] == euro(sum(posten.values()))
+
+
+# --- rows a PDF ran together on one line (w04 of the Zusatz) -----------------------------------------------------
+
+PLAN_IST = {  # Ansatz, Ergebnis of a Jahresabschluss's Erträge
+    "Steuern und ähnliche Abgaben": (Fraction(80_980_000), Fraction(91_982_785)),
+    "Zuwendungen und allgemeine Umlagen": (Fraction(44_764_709), Fraction(46_289_573)),
+    "Öffentlich-rechtliche Leistungsentgelte": (Fraction(35_512_987), Fraction(34_069_468)),
+    "Privatrechtliche Leistungsentgelte": (Fraction(1_956_550), Fraction(2_080_695)),
+    "Kostenerstattungen und Kostenumlagen": (Fraction(5_337_910), Fraction(6_394_581)),
+    "Sonstige ordentliche Erträge": (Fraction(7_268_486), Fraction(10_392_375)),
+}
+
+
+def _ertraege(plan_gesamt: Fraction) -> str:
+    ist_gesamt = sum(ist for _, ist in PLAN_IST.values())
+
+    def row(name: str) -> str:
+        plan, ist = PLAN_IST[name]
+        return f"{name} {zahl(plan)} {zahl(ist)} {zahl(ist - plan)}"
+
+    names = list(PLAN_IST)
+    lines = ["1 2 3", "", row(names[0]), "", row(names[1]), ""]
+    lines += [" ".join(row(n) for n in names[2:5]), "", row(names[5]), ""]  # three rows on one line
+    lines += [f"Ordentliche Erträge gesamt {zahl(plan_gesamt)} {zahl(ist_gesamt)} {zahl(ist_gesamt - plan_gesamt)}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_rows_run_together_on_one_line_make_the_column_sums_a_doubt_not_a_slip(capsys, tmp_path):
+    plan_gesamt = sum(plan for plan, _ in PLAN_IST.values())
+    assert plan_gesamt == Fraction(175_820_642)
+    code, report, _ = check(capsys, write(tmp_path, "w.txt", _ertraege(plan_gesamt)))
+    _no_slip(code, report)  # before: each column's sum took only the last row of line 7 and was a slip
+    sums = [b for b in report["befunde"] if b["erkannt"].startswith("Spaltensumme")]
+    assert all(b["status"] == "nicht eindeutig" and "(Z. 7)" in b["hinweis"] for b in sums)

@@ -183,7 +183,7 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         if total_kind(reihe) in ("gleich", "zwischen", "summe"):
             lauf.above = index - seen
             break
-        places = align(total, reihe)
+        places = None if _rows_run_together(reihe) else align(total, reihe)
         if places is None and _words_after(reihe):  # „Zuwendung; Anteilsfinanzierung: 20 % der“: a label line
             places = []
         if places is None and reihe.eintraege and not sentence(reihe) and rows:
@@ -217,6 +217,19 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         below, lauf.heading = inside[-1]
         lauf.cut = len(rows) - below
     return lauf
+
+
+def _rows_run_together(reihe: Reihe) -> bool:
+    """„Öffentlich-rechtliche Leistungsentgelte 35.512.987 34.069.468 -1.443.519 -4,06 Privatrechtliche
+    Leistungsentgelte 1.956.550 …“: a PDF ran rows together on one line – amounts stand in the words before the
+    row's values, and which of them are the total's columns is open."""
+    if not reihe.eintraege or "\t" in reihe.zeile.text:
+        return False
+    first = min(z.start for e in reihe.eintraege for z in e.zahlen) if any(e.zahlen for e in reihe.eintraege) else 0
+    before = [z for z in reihe.zeile.zahlen if z.ende <= first and z.tiefe == 0 and ("." in z.text or "," in z.text)]
+    # the next row's label between them and the row's values („… -4,06 Privatrechtliche Leistungsentgelte 1.956.550“),
+    # not the factors of a calculation in the row („1,5 x 52.000 € 78.000 €“)
+    return len(before) >= 2 and len(_WORD.findall(reihe.zeile.text[before[-1].ende : first])) >= 1
 
 
 def _table_head(reihe: Reihe) -> bool:
