@@ -12,7 +12,7 @@ import json
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, write
-from tests.referenz.rechnen import euro, zahl
+from tests.referenz.rechnen import euro, rund, zahl
 
 NBSP = "\u00a0"
 WASSERZEICHEN = (
@@ -132,9 +132,14 @@ def test_a_column_of_percentages_is_never_summed_as_amounts(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
     assert_no_slip(code, report)
     confirmed = {b["getippt"] for b in by_status(report, "stimmt")}
-    assert {"974,50", "1.031,75", "57,25"} <= confirmed and not any(
-        b["getippt"].endswith("%") for b in report["befunde"]
-    )
+    assert {"974,50", "1.031,75", "57,25"} <= confirmed
+    # a percentage is read as what the rows show it to be – the change in percent of the Plan (spaltenbeziehung) –,
+    # never as a sum of the percentages above it
+    percentages = [b for b in report["befunde"] if b["getippt"].endswith("%")]
+    assert all(b["art"] == "spaltenbeziehung" and b["status"] == "stimmt" for b in percentages)
+    assert [Fraction(b["werte"]["getippt"]) for b in percentages] == [  # compared by amount, as the reading does
+        abs(rund(q * 100, Fraction(1, 100))) for q in quote
+    ] + [abs(rund((summe_neu - summe_alt) / summe_alt * 100, Fraction(1, 100)))]
 
 
 # --- a Rechenblock whose rows all say „Gesamtkosten“ --------------------------------------------------------------

@@ -1,0 +1,83 @@
+"""erkennen/spaltenbeziehung.py for itself: a table whose head does not name how its columns relate („1 2 3 4“ over
+Ansatz, Ergebnis, Abweichung, Abweichung in %) – a column the rows show to be the difference of two others, or that
+difference in percent, is read so in every row. Every expected value is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import rund, zahl
+
+ZEILEN = {  # Ansatz, Ergebnis of a Jahresabschluss's Erträge (w04 of the Zusatz)
+    "Steuern und ähnliche Abgaben": (Fraction(80_980_000), Fraction(91_982_785)),
+    "Zuwendungen und allgemeine Umlagen": (Fraction(44_764_709), Fraction(46_289_573)),
+    "Sonstige Transfererträge": (Fraction(895_310), Fraction(1_219_250)),
+    "Kostenerstattungen und Kostenumlagen": (Fraction(5_337_910), Fraction(6_394_581)),
+    "Sonstige ordentliche Erträge": (Fraction(7_268_486), Fraction(10_392_375)),
+}
+HUNDERTSTEL = Fraction(1, 100)
+
+
+def _prozent(plan: Fraction, ist: Fraction) -> Fraction:
+    return rund((ist - plan) / plan * 100, HUNDERTSTEL)
+
+
+def _tabelle(abweichung: dict[int, Fraction] | None = None, prozent: dict[int, Fraction] | None = None) -> str:
+    lines = ["1 2 3 4", ""]
+    for nr, (name, (plan, ist)) in enumerate(ZEILEN.items()):
+        ab = (abweichung or {}).get(nr, ist - plan)
+        pr = (prozent or {}).get(nr, _prozent(plan, ist))
+        lines += [f"{name} {zahl(plan)} {zahl(ist)} {zahl(ab)} {zahl(pr, 2)}", ""]
+    return "\n".join(lines)
+
+
+def test_a_column_the_rows_show_to_be_a_difference_and_one_its_percent(tmp_path, capsys):
+    readings = erkannt(tmp_path, "spaltenbeziehung", _tabelle())
+    assert len(readings) == 2 * len(ZEILEN)
+    differenzen = [werte(r) for r in readings if r.formel == "unterschied"]
+    prozente = [werte(r) for r in readings if r.formel == "steigerung"]
+    assert differenzen == [([ist, plan], ist - plan) for plan, ist in ZEILEN.values()]
+    assert prozente == [([plan, ist], _prozent(plan, ist)) for plan, ist in ZEILEN.values()]
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _tabelle()))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
+
+
+def test_the_one_row_that_misses_is_a_slip_where_four_hold(tmp_path, capsys):
+    plan, ist = ZEILEN["Sonstige Transfererträge"]
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _tabelle(abweichung={2: ist - plan + 1_000})))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 7 and Fraction(slip["werte"]["nachgerechnet"]) == ist - plan
+    # a percentage one step of its rounding below (36,17 % for 36,18…): „nicht eindeutig“, no slip (one step above
+    # is rounded up, 36,1818… as 36,19: a „Rundung“)
+    knapp = _prozent(plan, ist) - HUNDERTSTEL
+    code, report, _ = check(capsys, write(tmp_path, "p.txt", _tabelle(prozent={2: knapp})))
+    (zweifel,) = [b for b in by_status(report, "nicht eindeutig") if b["zeile"] == 7]
+    assert (
+        code == 0
+        and by_status(report, "Fehler") == []
+        and Fraction(zweifel["werte"]["nachgerechnet"]) == knapp + HUNDERTSTEL
+    )
+
+
+def test_with_three_rows_that_hold_the_one_that_misses_is_a_doubt(tmp_path, capsys):
+    text = "\n".join(_tabelle(abweichung={2: Fraction(1)}).splitlines()[:-2]) + "\n"  # four rows, one misses
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", text))
+    zweifel = [b for b in by_status(report, "nicht eindeutig") if b["zeile"] == 7]
+    assert code == 0 and by_status(report, "Fehler") == [] and len(zweifel) == 1
+
+
+def test_what_the_rows_do_not_show_is_left_alone(tmp_path):
+    # two rows that miss: the column is something else
+    zwei = _tabelle(abweichung={1: Fraction(5), 3: Fraction(7)})
+    assert [r for r in erkannt(tmp_path, "spaltenbeziehung", zwei) if r.formel == "unterschied"] == []
+    # rows of zeros show nothing: two rows with figures and three of zeros are no evidence
+    nullen = (
+        "1 2 3 4\n\n"
+        + "".join(
+            f"{n} {zahl(p)} {zahl(i)} {zahl(i - p)} {zahl(_prozent(p, i), 2)}\n\n"
+            for n, (p, i) in list(ZEILEN.items())[:2]
+        )
+        + "".join(f"Leer {k} 0 0 0 0,00\n\n" for k in range(3))
+    )
+    assert [r for r in erkannt(tmp_path, "spaltenbeziehung", nullen) if r.formel == "unterschied"] == []

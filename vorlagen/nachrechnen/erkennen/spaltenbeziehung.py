@@ -1,0 +1,198 @@
+"""Columns whose relation the rows themselves show, in a table whose head does not name it (w04 of the Zusatz: „1 2 3
+4 5“ over the Ansatz, the Ergebnis, their difference and that difference in percent of the Ansatz): where in a run of
+rows of as many values each a column is, row by row, the difference of two others (c = b − a), or that difference in
+percent of one of them, the column is read so in every row.
+
+Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
+it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
+rounding off is „nicht eindeutig“. A relation any other column pair also shows is not read (which one is meant is
+open). Each run is looked at for a bounded number of column triples: linear in the document's length."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from itertools import permutations
+
+from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+
+_MIN_WIDTH, _MAX_WIDTH = 3, 8  # values of a row
+_MIN_HOLD = 3  # rows with figures other than 0 where the relation holds
+_SURE_HOLD = 4  # rows that hold for the one that misses to be a slip
+_GAP = 2  # blank lines between two rows of a run
+_MAX_ROWS = 200
+
+Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the relation gives it, None: not defined
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    for run in _runs(reihen):
+        found += _read(run, taken)
+    return found
+
+
+def _values(reihe: Reihe) -> list[Zahl] | None:
+    places = reihe.eintraege
+    if not _MIN_WIDTH <= len(places) <= _MAX_WIDTH or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
+        return None
+    values = [p.zahlen[0] for p in places]
+    if [z.wert for z in values] == list(range(1, len(values) + 1)):
+        return None  # „1 2 3 4“: the numbers of the columns, no row
+    return values if len({z.einheit for z in values if z.einheit != "%"}) <= 1 else None
+
+
+def _runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
+    runs: list[list[tuple[Reihe, list[Zahl]]]] = []
+    current: list[tuple[Reihe, list[Zahl]]] = []
+    blanks = 0
+    for reihe in reihen:
+        if not reihe.zeile.text.strip():
+            blanks += 1
+            if blanks > _GAP:
+                runs.append(current)
+                current = []
+            continue
+        blanks = 0
+        values = _values(reihe)
+        if values is None or current and len(values) != len(current[0][1]) or len(current) >= _MAX_ROWS:
+            runs.append(current)
+            current = []
+        if values is not None:
+            current.append((reihe, values))
+    runs.append(current)
+    return [run for run in runs if len(run) >= _MIN_HOLD]
+
+
+def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set) -> list[Rechnung]:
+    width = len(run[0][1])
+    found: list[Rechnung] = []
+    # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
+    differences = [(k, i, j) for k, i, j in permutations(range(width), 3) if i < j < k]
+    for k, i, j in differences:
+        for first, second in ((j, i), (i, j)):  # c = b − a, or c = a − b
+            relation = _difference(first, second)
+            if _shown(run, k, relation) and not _other_shows(run, k, (first, second), _difference):
+                found += _readings(run, k, relation, taken, _difference_reading(first, second, k))
+    for k, i, j in permutations(range(width), 3):  # c = (b − a) / a × 100, the percent of a change
+        if k < max(i, j) or run[0][1][k].stellen == 0:
+            continue  # a percentage has decimals
+        relation = _change_percent(i, j)
+        if _shown(run, k, relation, rounded=True):
+            found += _readings(run, k, relation, taken, _percent_reading(i, j, k), rounded=True)
+    return found
+
+
+def _difference(b: int, a: int) -> Relation:
+    return lambda values: values[b].wert - values[a].wert
+
+
+def _change_percent(base: int, new: int) -> Relation:
+    def relation(values: list[Zahl]) -> Decimal | None:
+        if not values[base].wert:
+            return None
+        return (values[new].wert - values[base].wert) / values[base].wert * 100
+
+    return relation
+
+
+def _holds(values: list[Zahl], k: int, relation: Relation, rounded: bool) -> bool | None:
+    exact = relation(values)
+    if exact is None:
+        return None
+    typed = values[k]
+    return (round_half_up(exact, typed.schritt) if rounded else exact) == typed.wert
+
+
+def _shown(run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, rounded: bool = False) -> bool:
+    holds = misses = 0
+    for _, values in run:
+        verdict = _holds(values, k, relation, rounded)
+        if verdict is None:
+            continue
+        if verdict:
+            holds += any(z.wert for z in values)
+        else:
+            misses += 1
+        if misses > 1:
+            return False
+    return holds >= _MIN_HOLD
+
+
+def _other_shows(
+    run: list[tuple[Reihe, list[Zahl]]], k: int, pair: tuple[int, int], make: Callable[[int, int], Relation]
+) -> bool:
+    """Another pair of columns gives column k as well: which difference is meant is open."""
+    width = len(run[0][1])
+    return any(
+        _shown(run, k, make(b, a))
+        for b, a in permutations(range(width), 2)
+        if (b, a) != pair and k not in (a, b) and k > max(a, b)
+    )
+
+
+def _difference_reading(b: int, a: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
+    def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
+        return (
+            f"Spalte {k + 1} als Spalte {b + 1} weniger Spalte {a + 1} (so in den anderen Zeilen)",
+            "unterschied",
+            [reihe.fund(values[b]), reihe.fund(values[a])],
+            f"{values[b].zeige()} − {values[a].betrag() if values[a].wert >= 0 else '(' + values[a].zeige() + ')'}",
+            False,
+        )
+
+    return reading
+
+
+def _percent_reading(base: int, new: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
+    def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
+        return (
+            f"Spalte {k + 1} als Veränderung von Spalte {base + 1} zu Spalte {new + 1} in Prozent (so in den anderen "
+            "Zeilen)",
+            "steigerung",
+            [reihe.fund(values[base]), reihe.fund(values[new])],
+            f"({values[new].zeige()} − {values[base].zeige()}) / {values[base].betrag()} × 100",
+            True,
+        )
+
+    return reading
+
+
+def _readings(
+    run: list[tuple[Reihe, list[Zahl]]],
+    k: int,
+    relation: Relation,
+    taken: set,
+    reading: Callable[[Reihe, list[Zahl]], tuple],
+    rounded: bool = False,
+) -> list[Rechnung]:
+    verdicts = [_holds(values, k, relation, rounded) for _, values in run]
+    sure = sum(1 for v in verdicts if v) >= _SURE_HOLD
+    found = []
+    for (reihe, values), verdict in zip(run, verdicts, strict=True):
+        result = reihe.fund(values[k])
+        if verdict is None or result.key in taken:
+            continue
+        art, formel, teile, zeichen, betrag = reading(reihe, values)
+        exact = relation(values)
+        step = values[k].schritt
+        one_step = rounded and exact is not None and abs(round_half_up(exact, step) - values[k].wert) <= step
+        found.append(
+            Rechnung(
+                art,
+                formel,
+                teile,
+                result,
+                zeichen,
+                betrag=betrag,
+                sicher=sure and not one_step,
+                grund="" if sure and not one_step else "die Spalte ist aus den übrigen Zeilen erschlossen",
+                rang=2,
+                typ="spaltenbeziehung",
+            )
+        )
+    return found
