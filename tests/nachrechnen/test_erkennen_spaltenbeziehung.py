@@ -81,3 +81,23 @@ def test_what_the_rows_do_not_show_is_left_alone(tmp_path):
         + "".join(f"Leer {k} 0 0 0 0,00\n\n" for k in range(3))
     )
     assert [r for r in erkannt(tmp_path, "spaltenbeziehung", nullen) if r.formel == "unterschied"] == []
+
+
+def test_the_work_in_a_document_is_bounded(tmp_path, monkeypatch):
+    """The worst table for the search: eight columns, rows of zeros and of „1 2 1 2 …“, where many relations hold
+    and no row ends a look early. The looks at a row are counted (not timed): a document gets a fixed budget, runs
+    beyond it are not read."""
+    from vorlagen.nachrechnen.erkennen import spaltenbeziehung
+
+    looks = 0
+    holds = spaltenbeziehung._holds
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal looks
+        looks += 1
+        return holds(*args, **kwargs)
+
+    monkeypatch.setattr(spaltenbeziehung, "_holds", counted)
+    rows = "\n".join("Zeile 1 2 1 2 1 2 1 2" if i % 2 else "Zeile 0 0 0 0 0 0 0 0" for i in range(20_000))
+    readings = erkannt(tmp_path, "spaltenbeziehung", rows + "\n")
+    assert 0 < looks <= spaltenbeziehung._BUDGET and readings == []  # many relations shown: chance, none read

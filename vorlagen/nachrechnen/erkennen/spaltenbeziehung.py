@@ -6,7 +6,8 @@ percent of one of them, the column is read so in every row.
 Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
 it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
 rounding off is „nicht eindeutig“. A relation any other column pair also shows is not read (which one is meant is
-open). Each run is looked at for a bounded number of column triples: linear in the document's length."""
+open). Each run is looked at for a bounded number of column triples, and a document for a bounded number of
+looks in all (runs beyond it are not read): the work stays linear in the document's length and bounded."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ _MIN_HOLD = 3  # rows with figures other than 0 where the relation holds
 _SURE_HOLD = 4  # rows that hold for the one that misses to be a slip
 _GAP = 2  # blank lines between two rows of a run
 _MAX_ROWS = 200
+_MAX_SHOWN = 4  # relations a run shows at most: more, and the figures relate by chance (zeros, repeated rows)
+_BUDGET = 2_000_000  # rows times relations looked at in one document
 
 Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the relation gives it, None: not defined
 
@@ -31,7 +34,12 @@ Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the r
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
+    spent = 0
     for run in _runs(reihen):
+        width = len(run[0][1])
+        spent += len(run) * width**3
+        if spent > _BUDGET:
+            break
         found += _read(run, taken)
     return found
 
@@ -70,20 +78,22 @@ def _runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
 
 def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set) -> list[Rechnung]:
     width = len(run[0][1])
-    found: list[Rechnung] = []
+    shown: list[tuple[int, Relation, Callable[[Reihe, list[Zahl]], tuple], bool]] = []
     # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
-    differences = [(k, i, j) for k, i, j in permutations(range(width), 3) if i < j < k]
-    for k, i, j in differences:
-        for first, second in ((j, i), (i, j)):  # c = b − a, or c = a − b
-            relation = _difference(first, second)
-            if _shown(run, k, relation) and not _other_shows(run, k, (first, second), _difference):
-                found += _readings(run, k, relation, taken, _difference_reading(first, second, k))
-    for k, i, j in permutations(range(width), 3):  # c = (b − a) / a × 100, the percent of a change
-        if k < max(i, j) or run[0][1][k].stellen == 0:
-            continue  # a percentage has decimals
-        relation = _change_percent(i, j)
-        if _shown(run, k, relation, rounded=True):
-            found += _readings(run, k, relation, taken, _percent_reading(i, j, k), rounded=True)
+    for k, i, j in permutations(range(width), 3):
+        if i < j < k:
+            for b, a in ((j, i), (i, j)):  # c = b − a, or c = a − b
+                if _shown(run, k, _difference(b, a)):
+                    shown.append((k, _difference(b, a), _difference_reading(b, a, k), False))
+        percent = k > max(i, j) and run[0][1][k].stellen > 0  # c = (b − a) / a × 100, the percent of a change
+        if percent and _shown(run, k, _change_percent(i, j), rounded=True):
+            shown.append((k, _change_percent(i, j), _percent_reading(i, j, k), True))
+    if len(shown) > _MAX_SHOWN:
+        return []
+    found: list[Rechnung] = []
+    for k, relation, reading, rounded in shown:
+        if sum(1 for other, *_ in shown if other == k) == 1:  # another pair giving the same column: which is open
+            found += _readings(run, k, relation, taken, reading, rounded)
     return found
 
 
@@ -121,18 +131,6 @@ def _shown(run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, roun
         if misses > 1:
             return False
     return holds >= _MIN_HOLD
-
-
-def _other_shows(
-    run: list[tuple[Reihe, list[Zahl]]], k: int, pair: tuple[int, int], make: Callable[[int, int], Relation]
-) -> bool:
-    """Another pair of columns gives column k as well: which difference is meant is open."""
-    width = len(run[0][1])
-    return any(
-        _shown(run, k, make(b, a))
-        for b, a in permutations(range(width), 2)
-        if (b, a) != pair and k not in (a, b) and k > max(a, b)
-    )
 
 
 def _difference_reading(b: int, a: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
