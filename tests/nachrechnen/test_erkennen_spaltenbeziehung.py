@@ -65,6 +65,11 @@ def test_with_three_rows_that_hold_the_one_that_misses_is_a_doubt(tmp_path, caps
     code, report, _ = check(capsys, write(tmp_path, "t.txt", text))
     zweifel = [b for b in by_status(report, "nicht eindeutig") if b["zeile"] == 7]
     assert code == 0 and by_status(report, "Fehler") == [] and len(zweifel) == 1
+    # a row of zeros holds any difference and counts for nothing: still three rows that show it, still a doubt
+    nullen = text + "Außerordentliche Erträge 0 0 0 0,00\n"
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", nullen))
+    zweifel = [b for b in by_status(report, "nicht eindeutig") if b["zeile"] == 7]
+    assert code == 0 and by_status(report, "Fehler") == [] and len(zweifel) == 1
 
 
 def test_what_the_rows_do_not_show_is_left_alone(tmp_path):

@@ -169,7 +169,8 @@ def _readings(
     rounded: bool = False,
 ) -> list[Rechnung]:
     verdicts = [_holds(values, k, relation, rounded) for _, values in run]
-    sure = sum(1 for v in verdicts if v) >= _SURE_HOLD
+    shown_by = [v and any(z.wert for z in values) for v, (_, values) in zip(verdicts, run, strict=True)]
+    sure = sum(1 for v in shown_by if v) >= _SURE_HOLD  # rows of zeros hold any difference: they show nothing
     found = []
     for (reihe, values), verdict in zip(run, verdicts, strict=True):
         result = reihe.fund(values[k])
