@@ -69,3 +69,23 @@ def test_what_is_no_split_by_a_key_is_left_alone(tmp_path):
     # fewer shares than keys
     text = _text(anteile, UMLAGE).replace(f"für die Stadt Friedrichsthal — {zahl(anteile[1], 2)} €,\n", "")
     assert erkannt(tmp_path, "umlageschluessel", text) == []
+
+
+def test_each_line_is_looked_at_a_bounded_number_of_times(tmp_path):
+    """A long stretch of blank lines (before: walked again from each of its lines, 30.000 of them took 71 s): the
+    looks at the lines are counted, not timed, and stay within a few per line."""
+    from vorlagen.nachrechnen.erkennen import umlageschluessel
+    from vorlagen.nachrechnen.lesen import einheitzeile
+    from vorlagen.nachrechnen.lesen.datei import read
+
+    class Gezaehlt(list):
+        looks = 0
+
+        def __getitem__(self, index):  # type: ignore[no-untyped-def]
+            Gezaehlt.looks += 1
+            return super().__getitem__(index)
+
+    text = "Anfang 1 €\n" + "\n" * 5_000 + "die Stadt — 16.353 Personen,\nEnde\n"
+    zeilen = Gezaehlt(einheitzeile.join(read(write(tmp_path, "leer.txt", text))))
+    assert umlageschluessel.recognise(zeilen, ()) == []
+    assert 0 < Gezaehlt.looks <= 4 * len(zeilen)

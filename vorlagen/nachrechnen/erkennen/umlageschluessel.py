@@ -34,12 +34,12 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     index = 0
     while index < len(zeilen):
-        keys = _run(zeilen, index, _key)
+        keys, stop = _run(zeilen, index, _key)
         if len(keys) < _MIN:
-            index += max(1, len(keys))
+            index = max(index + 1, stop)  # a run from any line before `stop` is a part of this one: no run either
             continue
         after = _skip_words(zeilen, keys[-1] + 1)
-        shares = _run(zeilen, after, _share) if after is not None else []
+        shares = _run(zeilen, after, _share)[0] if after is not None else []
         total = _total(zeilen, shares[-1] + 1) if len(shares) == len(keys) else None
         if total is not None:
             readings = _read(zeilen, keys, shares, total)
@@ -49,8 +49,9 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     return found
 
 
-def _run(zeilen: list[Zeile], start: int, kind: Callable[[Zeile], Zahl | None]) -> list[int]:
-    """The lines from `start` on of one kind, one right after the other (blank lines between allowed)."""
+def _run(zeilen: list[Zeile], start: int, kind: Callable[[Zeile], Zahl | None]) -> tuple[list[int], int]:
+    """The lines from `start` on of one kind, one right after the other (blank lines between allowed), and the line
+    where the run stops – so that the search goes on there and no stretch of blank lines is walked twice."""
     lines: list[int] = []
     at = start
     while at < len(zeilen) and len(lines) < _MAX:
@@ -61,7 +62,7 @@ def _run(zeilen: list[Zeile], start: int, kind: Callable[[Zeile], Zahl | None]) 
             break
         lines.append(at)
         at += 1
-    return lines
+    return lines, at
 
 
 def _only(zeile: Zeile) -> Zahl | None:
