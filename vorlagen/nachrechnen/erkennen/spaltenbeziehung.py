@@ -118,6 +118,11 @@ def _holds(values: list[Zahl], k: int, relation: Relation, rounded: bool) -> boo
     return (round_half_up(exact, typed.schritt) if rounded else exact) == typed.wert
 
 
+def _shows(values: list[Zahl]) -> bool:
+    """A row that holds a relation shows it only with figures other than 0: a row of zeros holds any difference."""
+    return any(z.wert for z in values)
+
+
 def _shown(run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, rounded: bool = False) -> bool:
     holds = misses = 0
     for _, values in run:
@@ -125,7 +130,7 @@ def _shown(run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, roun
         if verdict is None:
             continue
         if verdict:
-            holds += any(z.wert for z in values)
+            holds += _shows(values)
         else:
             misses += 1
         if misses > 1:
@@ -169,8 +174,7 @@ def _readings(
     rounded: bool = False,
 ) -> list[Rechnung]:
     verdicts = [_holds(values, k, relation, rounded) for _, values in run]
-    shown_by = [v and any(z.wert for z in values) for v, (_, values) in zip(verdicts, run, strict=True)]
-    sure = sum(1 for v in shown_by if v) >= _SURE_HOLD  # rows of zeros hold any difference: they show nothing
+    sure = sum(1 for v, (_, values) in zip(verdicts, run, strict=True) if v and _shows(values)) >= _SURE_HOLD
     found = []
     for (reihe, values), verdict in zip(run, verdicts, strict=True):
         result = reihe.fund(values[k])
