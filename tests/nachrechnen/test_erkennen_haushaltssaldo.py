@@ -228,3 +228,37 @@ def test_a_hyphen_before_the_amount_of_a_saldo_may_be_its_minus_and_claims_no_sl
     assert erkannt(tmp_path, "haushaltssaldo", text) == []
     code, report, _ = check(capsys, write(tmp_path, "j.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+def _eigenbetrieb(ertraege: Fraction, aufwendungen: Fraction, ergebnis: Fraction) -> str:
+    """An Eigenbetrieb's Wirtschaftsplan as a town's Amtsblatt sets it (q16 of the Zusatz): the sentence of the
+    Satzung runs through the table („| und | |“, „| festgesetzt | |“), the result row is „Gewinn (+) / Verlust (-)“
+    and a loss is typed with its minus set apart („- 670.501 €“)."""
+
+    def betrag(value: Fraction) -> str:
+        return ("- " if value < 0 else "") + zahl(abs(value)) + " €"
+
+    return (
+        "| 1. Im Erfolgsplan werden | |\n"
+        f"| die Erträge in Höhe von | {betrag(ertraege)} |\n| und | |\n"
+        f"| die Aufwendungen in Höhe von | {betrag(aufwendungen)} |\n| festgesetzt | |\n"
+        f"| Gewinn (+) / Verlust (-) | {betrag(ergebnis)} |\n"
+    )
+
+
+def test_the_gain_or_loss_of_an_erfolgsplan_under_its_ertraege_and_aufwendungen(tmp_path, capsys):
+    ertraege, aufwendungen = Fraction(3_913_152), Fraction(4_583_653)
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _eigenbetrieb(ertraege, aufwendungen, ertraege - aufwendungen))
+    parts, result = werte(reading)
+    assert parts == [ertraege, aufwendungen] and result == ertraege - aufwendungen == Fraction(-670_501)
+    # a loss typed without its minus is a slip of twice its amount, in the line of the result
+    slip = _eigenbetrieb(ertraege, aufwendungen, aufwendungen - ertraege)
+    code, report, _ = check(capsys, write(tmp_path, "e.txt", slip))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 6
+    assert Fraction(fehler["werte"]["differenz"]) == 2 * (aufwendungen - ertraege)
+
+
+def test_a_gain_or_loss_under_rows_of_other_flows_is_no_saldo(tmp_path):
+    text = _eigenbetrieb(Fraction(100_000), Fraction(80_000), Fraction(20_000)).replace("Erträge", "Einzahlungen")
+    assert erkannt(tmp_path, "haushaltssaldo", text) == []

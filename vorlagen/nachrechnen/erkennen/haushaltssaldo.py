@@ -43,6 +43,8 @@ _BARE_SALDO = re.compile(r"\W*(?:mit\s+(?:einem|dem)\s+)?Saldo(?:\s+von)?\W*", r
 _SIDE = re.compile(r"\((?:[^()]{0,20}(?P<minus>bedarf|fehlbetrag|defizit)|[^()]{0,20}(?P<plus>überschuss))\)", re.I)
 _LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ rows passed over
 _NAMED_RESULT = re.compile(r"^\W*(?:(?:außer)?ordentliches\s+Ergebnis|Finanzierungssaldo)\W*$", re.IGNORECASE)
+# an Eigenbetrieb's Erfolgsplan: „Gewinn (+) / Verlust (-)“, „Jahresgewinn/-verlust“ under its Erträge and Aufwendungen
+_GAIN_OR_LOSS = re.compile(r"^\W*(?:Jahres)?gewinn\s*(?:\(\+\))?\s*/\s*(?:Jahres)?-?verlust\s*(?:\(-\))?\W*$", re.I)
 _ORDENTLICH_ALONE = re.compile(r"^\W*ordentliches\s+Ergebnis\W*$", re.IGNORECASE)
 _AFTER_RESERVES = re.compile(r"\bnach\s+(?:Veränderung\s+der\s+)?Rücklage", re.IGNORECASE)
 _YEAR = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Jahresgewinn|Jahresverlust", re.IGNORECASE)
@@ -182,8 +184,16 @@ def _side(label: str) -> str | None:
 
 
 def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
-    """The rows above `top`, nearest first, without the empty rows a page stores as „|“ (at most _LOOK_UP looked at)."""
-    return [i for i in range(top - 1, max(-1, top - 1 - _LOOK_UP), -1) if reihen[i].zeile.text.strip("| \t")][:3]
+    """The rows above `top`, nearest first, without the empty rows a page stores as „|“ and the words of the sentence
+    a Satzung's table runs through („| und | |“, „| festgesetzt | |“) – at most _LOOK_UP looked at."""
+    rows = range(top - 1, max(-1, top - 1 - _LOOK_UP), -1)
+    return [i for i in rows if reihen[i].zeile.text.strip("| \t") and not _connective(reihen[i])][:3]
+
+
+def _connective(reihe: Reihe) -> bool:
+    """A row of one or two words in lower case and no figure: „und“, „festgesetzt“, „sowie mit“."""
+    words = reihe.zeile.text.strip("| \t").split()
+    return not reihe.eintraege and len(words) <= 2 and all(w.isalpha() and w.islower() for w in words)
 
 
 def _aligned(row: Reihe, saldo: Reihe) -> dict[object, Zahl | None]:
@@ -263,6 +273,8 @@ def saldo_kind(label: str) -> str | None:
     """„ergebnis“, „zahlungen“, "" (a Saldo that names neither: „Saldo aus Investitionstätigkeit“) or None."""
     if _NAMED_RESULT.match(label):  # Brandenburg: „ordentliches Ergebnis:“, „Finanzierungssaldo:“ under their pair
         return "zahlungen" if "saldo" in label.lower() else "ergebnis"
+    if _GAIN_OR_LOSS.match(label):
+        return "ergebnis"
     if _PART_RESULT.search(label):  # Sachsen: „einem Sonderergebnis von“ under the außerordentliche pair
         return "ergebnis"
     if not SALDO_ROW.search(label):
