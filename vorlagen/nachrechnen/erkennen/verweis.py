@@ -5,6 +5,7 @@ the second (Erträge less Aufwendungen). Only confirmed: which reading is meant 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, show
@@ -14,25 +15,51 @@ from vorlagen.nachrechnen.woerter import FROM_ROWS
 _NUMBERED = re.compile(r"^\s*(?P<nr>\d{1,2}(?:\.\d{1,2})+)\.?\s")
 _REF = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
 _MAX_ROWS = 1000  # numbered rows remembered
+_BELOW = 2  # lines below a row with no figure looked at for its figure (a blank line between)
+# „… (Saldo aus 1.3 und 1.4) von | - | 1.438.010 €“ or a line „| - | 1.438.010 €“: a minus in a cell of its own before
+# the figure, after the words of a Satzung's sentence or nothing – after a label alone it is an empty column's dash
+_MINUS_CELL = re.compile(r"(?:^|\b(?:von|auf|mit))\s*\t\s*[-−–]\s*\t\s*$")
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     """Adds the Saldo or Summe of each row that names the rows it comes from."""
     found: list[Rechnung] = []
     rows: dict[str, tuple[Zeile, Zahl]] = {}
-    for zeile in zeilen:
+    for index, zeile in enumerate(zeilen):
         numbered = _NUMBERED.match(zeile.text)
         if not numbered:
             continue
-        values = [z for z in zeile.zahlen if z.tiefe == 0 and not re.fullmatch(r"(?:19|20)\d\d", z.text)]
-        if len(values) != 1:
+        value = _value(zeile) or _value_below(zeilen, index)
+        if value is None:
             continue
         named = FROM_ROWS.search(zeile.text)
         if named and all(ref in rows for ref in _REF.findall(named["refs"])):
-            _add(zeile, values[0], [rows[ref] for ref in _REF.findall(named["refs"])], found)
+            _add(*value, [rows[ref] for ref in _REF.findall(named["refs"])], found)
         if len(rows) < _MAX_ROWS:
-            rows[numbered["nr"]] = (zeile, values[0])
+            rows[numbered["nr"]] = value
     return found
+
+
+def _value(zeile: Zeile) -> tuple[Zeile, Zahl] | None:
+    """The row's one figure (no year), signed by a minus in a cell of its own before it (_MINUS_CELL)."""
+    values = [z for z in zeile.zahlen if z.tiefe == 0 and not re.fullmatch(r"(?:19|20)\d\d", z.text)]
+    if len(values) != 1:
+        return None
+    zahl = values[0]
+    if _MINUS_CELL.search(zeile.text[: zahl.start]) and zahl.wert > 0:
+        zahl = replace(zahl, wert=-zahl.wert, minus=True)
+    return zeile, zahl
+
+
+def _value_below(zeilen: list[Zeile], index: int) -> tuple[Zeile, Zahl] | None:
+    """„1.3. Ordentliches Ergebnis (Saldo aus 1.1 und 1.2) von“, a blank line, „- 1.438.010 €“: a row with no figure
+    whose figure a page set on the next line with text, alone there (no words, not numbered)."""
+    if _value(zeilen[index]) is not None or zeilen[index].zahlen:
+        return None
+    below = next((z for z in zeilen[index + 1 : index + 1 + _BELOW] if z.text.strip()), None)
+    if below is None or _NUMBERED.match(below.text) or re.search(r"[A-Za-zÄÖÜäöüß]{2}", below.text):
+        return None
+    return _value(below)
 
 
 def _add(zeile: Zeile, result: Zahl, parts: list[tuple[Zeile, Zahl]], found: list[Rechnung]) -> None:
