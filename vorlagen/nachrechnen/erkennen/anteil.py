@@ -17,6 +17,7 @@ _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\
 _IN_BRACKETS = re.compile(r"\s*\(\s*=?\s*")  # „124 Mio. € (46%)“, „3.598.515,00 € (= 90% der Gesamtkosten)“
 _ROUNDINGS = (ROUND_HALF_UP, ROUND_DOWN, ROUND_UP)
 _NEAR = 3  # lines above and below that may name the base
+_REST = re.compile(r"\b(?:übrig|restlich|verbleibend)\w*\b|\bRest\b", re.IGNORECASE)
 _MAX_CANDIDATES = 40
 
 
@@ -26,6 +27,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     taken = {r.ergebnis.key for r in prior} | {t.key for r in prior for t in r.teile}
     lines = [z for z in zeilen if z.text.strip()]
+    open_shares: list[tuple[int, Zeile, Zahl, Zahl]] = []  # „p % (X €)“ whose base no amount nearby gives
     for index, zeile in enumerate(lines):
         for first, second in zip(zeile.zahlen, zeile.zahlen[1:]):
             form = _form(zeile, first, second)
@@ -36,7 +38,45 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             if rechnung is not None:
                 found.append(rechnung)
                 taken |= keys
+            elif form is _percent_of:
+                open_shares.append((index, zeile, first, second))
+    found += _the_rest(lines, open_shares, found)
     return found + _shares_of_whole((*prior, *found))
+
+
+def _the_rest(
+    lines: list[Zeile], open_shares: list[tuple[int, Zeile, Zahl, Zahl]], found: list[Rechnung]
+) -> list[Rechnung]:
+    """„eine Zuwendung in Höhe von 45 % (981.450,00 EUR)“ of 2.181.000 EUR, then „den übrigen Anteil in Höhe von 55 %
+    (1.199.549,00 EUR)“: a share whose base no amount nearby gives, where a share of a base nearby does and the two
+    rates make 100 % – read of that base. Sure where the words before it call it the rest („übrigen“, „restlichen“):
+    the base is confirmed by the other share, and the rest is that base less the other share as well."""
+    row = {id(zeile): index for index, zeile in enumerate(lines)}
+    by_row: dict[int, list[Rechnung]] = {}
+    for rechnung in found:
+        if rechnung.typ == "prozentanteil":
+            by_row.setdefault(row[id(rechnung.ergebnis.zeile)], []).append(rechnung)
+    rests: list[Rechnung] = []
+    for index, zeile, p, x in open_shares:
+        near = [r for i in range(index - _NEAR, index + _NEAR + 1) for r in by_row.get(i, [])]
+        other = [r for r in near if abs(r.teile[0].zahl.wert) + abs(p.wert) == 100]
+        if len(other) != 1:
+            continue
+        base = other[0].teile[1]
+        rest = _REST.search(zeile.text[max(0, p.start - 60) : p.start]) is not None
+        rests.append(
+            Rechnung(
+                "übriger Prozentanteil des Betrags, dessen anderen Anteil die Zeilen nennen",
+                "anteil",
+                [Fund(zeile, p), base],
+                Fund(zeile, x),
+                f"{p.betrag()} von {base.zahl.betrag()}",
+                sicher=rest,
+                grund="" if rest else "ob der Anteil vom selben Betrag ist, sagt der Text nicht",
+                typ="prozentanteil",
+            )
+        )
+    return rests
 
 
 def _form(zeile: Zeile, first: Zahl, second: Zahl) -> Callable[..., Rechnung | None] | None:
