@@ -533,3 +533,17 @@ def test_of_a_part_granted_and_a_round_rest_called_what_follows_the_rest_is_the_
     readings = erkannt(tmp_path, "umgebung", text)
     assert [werte(r) for r in readings] == [([ZINSEN, ANSATZ_ZINSEN], upl), ([upl, GENEHMIGT], rest)]
     assert rest == Fraction(3_500) and upl - GENEHMIGT == rest
+
+
+def test_the_figure_the_words_call_a_shortfall_is_the_result_not_the_one_called_available(tmp_path):
+    """x04 of the Zusatz: „Im Haushalt sind insgesamt 60.850,00 € verfügbar. Es fehlen also 11.750,00 €.“ under the
+    costs of 72.600,00 € – the shortfall is the costs less what is available, not what is available the costs less
+    the shortfall."""
+    kosten, verfuegbar = Fraction(72_600), Fraction(60_850)
+    text = (
+        "Insgesamt betragen die Kosten damit 72.600,00 €.\n\n"
+        "Im Haushalt sind insgesamt 60.850,00 € verfügbar. Es fehlen also 11.750,00 €.\n"
+    )
+    (reading,) = erkannt(tmp_path, "umgebung", text)
+    parts, result = werte(reading)
+    assert result == kosten - verfuegbar == Fraction(11_750) and sorted(parts) == sorted([kosten, verfuegbar])

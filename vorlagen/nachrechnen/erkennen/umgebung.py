@@ -45,7 +45,9 @@ _LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
 # words that name a result besides RESULT_WORD: „Defizit / Anteil der Kommunen“, „Der Unterschied beträgt“
-_NAMES_RESULT = re.compile(r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*)\b", re.IGNORECASE)
+_NAMES_RESULT = re.compile(
+    r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*|fehlen|fehlt)\b", re.IGNORECASE
+)  # „Es fehlen also 11.750,00 €“
 # the words call a round figure what follows from the two amounts right before it: „Bei einem Haushaltsansatz von
 # 50.000 € ist damit eine überplanmäßige Leistung von 15.000 € nötig“, „es werden also noch 3.500,00 € benötigt“
 _CONSEQUENCE = re.compile(r"\b(?:damit|somit|also)\b", re.IGNORECASE)
@@ -103,7 +105,12 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     # „a = b + c“ found from either end, the one so named is the result; then the percentages (a rate is a share of
     # two amounts more often than an amount is a rate of another)
     # … as is a round figure called what follows („es werden also noch 3.500,00 € benötigt“)
-    named = {i: _named_result(amounts[i].fund) or i in consequent for i in specific}
+    # … and one the words call a result and what follows („Es fehlen also 11.750,00 €“ after „… 60.850,00 €
+    # verfügbar“): of two so named, the cue decides
+    named = {
+        i: _named_result(amounts[i].fund) or i in consequent or cues[i] == 2 and _consequence(amounts[i].fund)
+        for i in specific
+    }
     order = sorted(specific, key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", i))
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
