@@ -168,3 +168,48 @@ def test_a_list_that_mixes_signs_is_no_list_of_shares(tmp_path):
     for name, betrag, anteil in zip([*POSTEN, "Erstattung"], betraege, anteile, strict=True):
         zeilen += [name, f"{'-' if betrag < 0 else ''}{zahl(abs(betrag), 2)} €", f"{zahl(anteil, 2)}%"]
     assert erkannt(tmp_path, "anteilsliste", "\n".join(zeilen) + "\n") == []
+
+
+# a town's costs as a page stores its table one cell per line (y03 of the Zusatz): „in %“ over the shares, typed
+# without their unit, a blank line between cells; the total row calls its amount 100,0
+FREIBAD_EINNAHMEN = {"Benutzungsgebühren": Fraction(9091), "Pachteinnahmen": Fraction(449), "vermischte": Fraction(72)}
+FREIBAD_AUSGABEN = {
+    "Innere Verrechnungen": Fraction(46845),
+    "Personalaufwand": Fraction(27075),
+    "Wasser und Energie": Fraction(8588),
+    "Unterhaltung": Fraction(5648),
+    "Versicherungen": Fraction(5100),
+}
+
+
+def _zellen(posten: dict[str, Fraction], gesamt: str, anteile: list[Fraction] | None = None) -> str:
+    summe = sum(posten.values())
+    anteile = anteile or [rund(b / summe * 100, Fraction(1, 10)) for b in posten.values()]
+    zellen = [c for (name, b), a in zip(posten.items(), anteile) for c in (name, zahl(b), zahl(a, 1))]
+    return "\n\n".join([*zellen, gesamt, zahl(summe), "100,0"])
+
+
+def _freibad(ausgaben_anteile: list[Fraction] | None = None, kopf: str = "in %") -> str:
+    return (
+        "Kosten und Erlöse 2009 (alle Angaben in Euro):\n\nEinnahmen\n\n"
+        f"{kopf}\n\n{_zellen(FREIBAD_EINNAHMEN, 'Einnahmen gesamt:')}\n\nAusgaben\n"
+        f"{_zellen(FREIBAD_AUSGABEN, 'Ausgaben gesamt:', ausgaben_anteile)}\n"
+    )
+
+
+def test_shares_typed_without_their_unit_under_a_head_in_percent(tmp_path, capsys):
+    readings = [r for r in erkannt(tmp_path, "anteilsliste", _freibad())]
+    einnahmen, ausgaben = sum(FREIBAD_EINNAHMEN.values()), sum(FREIBAD_AUSGABEN.values())
+    expected = [(b, einnahmen) for b in FREIBAD_EINNAHMEN.values()] + [(b, ausgaben) for b in FREIBAD_AUSGABEN.values()]
+    assert [tuple(werte(r)[0]) for r in readings] == expected
+    assert [werte(r)[1] for r in readings] == [rund(b / g * 100, Fraction(1, 10)) for b, g in expected]
+    # a share two steps off (50,0 for 46.845 of 93.256 = 50,23… % → 50,2): a slip in its line, exit 1
+    anteile = [rund(b / ausgaben * 100, Fraction(1, 10)) for b in FREIBAD_AUSGABEN.values()]
+    falsch = [anteile[0] - Fraction(2, 10), *anteile[1:]]
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _freibad(falsch)))
+    fehler = [b for b in by_status(report, "Fehler") if b["erkannt"].startswith("Anteil an der Summe")]
+    assert code == 1 and len(fehler) == 1 and Fraction(fehler[0]["werte"]["nachgerechnet"]) == anteile[0]
+
+
+def test_figures_with_decimals_under_no_head_in_percent_are_no_shares(tmp_path):
+    assert erkannt(tmp_path, "anteilsliste", _freibad(kopf="in Euro")) == []

@@ -17,6 +17,7 @@ look is bounded: the lines between two pairs, the pairs of a list."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
@@ -30,6 +31,9 @@ _MIN_PAIRS = 3
 _LINES_ABOVE = 2  # lines back to the amount of a percentage that stands alone on its line
 _BETWEEN = re.compile(r"[\s€|()\[\]=:;,/–—-]*(?:EUR|Euro|€|T€|TEUR)?[\s|()\[\]=:;,/–—-]*")  # „ € (“, „ EUR    “, „ | “
 _HUNDRED = Decimal(100)
+_PERCENT_HEAD = re.compile(r"(?:(?:Anteil\s+)?in\s+)?%|(?:in\s+)?v\.\s?H\.", re.IGNORECASE)
+_HEAD_REACH = 400  # lines under such a head, at most
+_SENTENCE_WORDS = 10  # a line of more words is running text: the table has ended
 
 _Paar = tuple[Fund, Fund]  # the amount, its percentage
 
@@ -38,20 +42,31 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     for liste in _lists(zeilen):
-        if not any(p.key in taken for _, p in liste):
+        if not any(p.key in taken for _, p in liste if p.zahl.wert != _HUNDRED):  # 100 % may be a column's sum
             found += _read(liste)
     return found
 
 
 def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:
-    """The pairs of the document, grouped into runs whose neighbours stand `_GAP` lines apart at most."""
+    """The pairs of the document, grouped into runs whose neighbours stand `_GAP` lines apart at most – under a head
+    „in %“, `_GAP` lines with text (a page that stores a table one cell per line puts a blank line between cells)."""
     lists: list[list[_Paar]] = []
     current: list[_Paar] = []
     last: Zeile | None = None
+    column = _percent_column(zeilen)
+    text_lines = [0]
+    for zeile in zeilen:
+        text_lines.append(text_lines[-1] + bool(zeile.text.strip()))
+    where = {id(zeile): index for index, zeile in enumerate(zeilen)}
     for index, zeile in enumerate(zeilen):
-        for pair in _pairs(zeilen, index):
-            near = last is not None and last.seite == zeile.seite and zeile.nr - last.nr <= _GAP
-            if not near or len(current) >= _MAX_PAIRS:
+        for pair in _pairs(zeilen, index, index in column):
+            if last is not None and index in column and where[id(last)] in column:
+                apart = text_lines[index] - text_lines[where[id(last)] + 1]  # lines with text between the two
+                near = last.seite == zeile.seite and apart < _GAP
+            else:
+                near = last is not None and last.seite == zeile.seite and zeile.nr - last.nr <= _GAP
+            closed = len(current) > 1 and current[-1][1].zahl.wert == _HUNDRED  # the row of 100 % under its items
+            if not near or closed or len(current) >= _MAX_PAIRS:
                 lists.append(current)
                 current = []
             current.append(pair)
@@ -60,15 +75,42 @@ def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:
     return [liste for liste in lists if len(liste) >= _MIN_PAIRS]
 
 
-def _pairs(zeilen: list[Zeile], index: int) -> list[_Paar]:
+def _percent_column(zeilen: list[Zeile]) -> set[int]:
+    """The lines under a head „in %“ (or „%“, „Anteil in %“) that stands alone on its line: a page's table one cell
+    per line, whose shares are typed without their unit – up to a sentence or `_HEAD_REACH` lines."""
+    lines: set[int] = set()
+    for index, zeile in enumerate(zeilen):
+        if not _PERCENT_HEAD.fullmatch(zeile.text.strip()):
+            continue
+        for below in range(index + 1, min(len(zeilen), index + 1 + _HEAD_REACH)):
+            if below in lines or len(zeilen[below].text.split()) > _SENTENCE_WORDS:
+                break
+            lines.add(below)
+    return lines
+
+
+def _rate(zahl: Zahl, alone: bool, in_column: bool) -> Zahl | None:
+    """The figure as a percentage: typed with „%“ – or, alone on its line in a column „in %“, a share typed with
+    decimals and no unit („44,2“)."""
+    if zahl.einheit == "%":
+        return zahl if zahl.wert >= 0 else None
+    if in_column and alone and zahl.einheit == "" and "," in zahl.text and 0 <= zahl.wert <= _HUNDRED:
+        return replace(zahl, einheit="%")
+    return None
+
+
+def _pairs(zeilen: list[Zeile], index: int, in_column: bool = False) -> list[_Paar]:
     """Each percentage of the line with the figure right before it – or, in a row that opens with a percentage („45,50
-    % | 123.456 €“), with the figure right after it."""
+    % | 123.456 €“), with the figure right after it. In a column „in %“ the amount of a share alone on its line may
+    be any figure (the column beside it is in euros: „72“)."""
     zeile = zeilen[index]
     figures = zeile.zahlen
     pairs = []
     rate_first = len(figures) > 1 and figures[0].einheit == "%"
-    for i, rate in enumerate(figures):
-        if rate.einheit != "%" or rate.wert < 0:
+    for i, figure in enumerate(figures):
+        alone = len(figures) == 1 and not zeile.text[: figure.start].strip() and not zeile.text[figure.ende :].strip()
+        rate = _rate(figure, alone, in_column)
+        if rate is None:
             continue
         if rate_first:
             after = figures[i + 1] if i + 1 < len(figures) else None
@@ -81,7 +123,8 @@ def _pairs(zeilen: list[Zeile], index: int) -> list[_Paar]:
         elif len(figures) == 1 and not zeile.text[: rate.start].strip() and index:
             above = line_above(zeilen, index, _LINES_ABOVE)
             last = above.zahlen[-1] if above is not None and above.zahlen else None
-            if above is not None and last is not None and _amount(last) and _ends_with(above, last):
+            amount = last is not None and (_amount(last) or in_column and last.einheit == "" and last.wert > 0)
+            if above is not None and last is not None and amount and _ends_with(above, last):
                 pairs.append((Fund(above, last), Fund(zeile, rate)))
     return pairs
 
@@ -127,11 +170,15 @@ def _read(liste: list[_Paar]) -> list[Rechnung]:
 def _whole(liste: list[_Paar]) -> tuple[Fund | None, list[_Paar]]:
     """The row the list calls 100 % where its amount is the sum of the others (a total row above or below the
     items), and the items; else no such row and every pair an item."""
-    for amount, rate in liste:
-        if rate.zahl.wert == _HUNDRED:
-            others = [(a, p) for a, p in liste if (a, p) != (amount, rate)]
-            if sum(a.zahl.wert for a, _ in others) == amount.zahl.wert:
-                return amount, others
+    hundred = [(amount, rate) for amount, rate in liste if rate.zahl.wert == _HUNDRED]
+    for amount, rate in hundred:
+        others = [(a, p) for a, p in liste if (a, p) != (amount, rate)]
+        if sum(a.zahl.wert for a, _ in others) == amount.zahl.wert:
+            return amount, others
+    if len(hundred) == 1 and hundred[0] == liste[-1]:
+        # the row under the items that the list calls 100 %, its amount not their sum (a slip the column sum
+        # reports): still the whole each share is of
+        return hundred[0][0], liste[:-1]
     return None, liste
 
 
