@@ -262,3 +262,32 @@ def test_the_gain_or_loss_of_an_erfolgsplan_under_its_ertraege_and_aufwendungen(
 def test_a_gain_or_loss_under_rows_of_other_flows_is_no_saldo(tmp_path):
     text = _eigenbetrieb(Fraction(100_000), Fraction(80_000), Fraction(20_000)).replace("Erträge", "Einzahlungen")
     assert erkannt(tmp_path, "haushaltssaldo", text) == []
+
+
+def _eigenbetrieb_abschluss(verlust: str) -> str:
+    """A Feststellungsbeschluss of an Eigenbetrieb (y01, x02 of the Zusatz): the Jahresverlust over the Erträge and
+    Aufwendungen it comes from, numbered as its children."""
+    return (
+        "1.1 Bilanzsumme 39.827.219,31 EUR\n"
+        f"1.2 Jahresverlust {verlust} EUR\n"
+        "1.2.1 Summe der Erträge 5.409.475,96 EUR\n"
+        "1.2.2 Summe der Aufwendungen 5.674.126,46 EUR\n"
+        "2. Behandlung des Jahresverlustes\n"
+    )
+
+
+def test_a_saldo_over_the_pair_numbered_as_its_children(tmp_path, capsys):
+    ertraege, aufwendungen = Fraction(540947596, 100), Fraction(567412646, 100)
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _eigenbetrieb_abschluss("264.650,50"))
+    parts, result = werte(reading)
+    assert result == aufwendungen - ertraege == Fraction(26465050, 100) and reading.ergebnis.zeile.nr == 2
+    assert "darunter" in reading.art
+    code, report, _ = check(capsys, write(tmp_path, "v.txt", _eigenbetrieb_abschluss("264.560,50")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 2
+    assert Fraction(fehler["werte"]["differenz"]) == Fraction(26456050, 100) - (aufwendungen - ertraege)
+
+
+def test_rows_below_that_are_no_children_are_no_pair_of_a_saldo_above(tmp_path):
+    text = _eigenbetrieb_abschluss("264.650,50").replace("1.2.1 ", "1.3 ").replace("1.2.2 ", "1.4 ")
+    assert erkannt(tmp_path, "haushaltssaldo", text) == []

@@ -52,6 +52,7 @@ _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 # a part's result named in words, not as a Saldo: „einem Sonderergebnis von“, „dem außerordentlichen Ergebnis von“
 _PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
+_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")  # „1.2 Jahresverlust“, „1.2.1 Summe der Erträge“
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
@@ -70,7 +71,8 @@ def recognise(
         kind = saldo_kind(label)
         if kind is None:
             continue
-        above = _filled_above(reihen, top)
+        children = _children_below(reihen, index)
+        above = children or _filled_above(reihen, top)
         above = above[_other_side_empty(reihen, above, label) :]
         if len(above) < 2:
             continue
@@ -92,7 +94,7 @@ def recognise(
                     reading = replace(reading, sicher=False, grund="")  # only confirmed: the reserves are not shown
                 elif _ORDENTLICH_ALONE.match(label):  # NKF (NRW) counts the Finanzergebnis into it
                     reading = replace(reading, sicher=False, grund=WITH_FINANZERGEBNIS)
-                found.append(reading)
+                found.append(replace(reading, art=reading.art.replace("darüber", "darunter")) if children else reading)
     return found
 
 
@@ -188,6 +190,19 @@ def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
     a Satzung's table runs through („| und | |“, „| festgesetzt | |“) – at most _LOOK_UP looked at."""
     rows = range(top - 1, max(-1, top - 1 - _LOOK_UP), -1)
     return [i for i in rows if reihen[i].zeile.text.strip("| \t") and not _connective(reihen[i])][:3]
+
+
+def _children_below(reihen: list[Reihe], index: int) -> list[int]:
+    """„1.2 Jahresverlust 264.650,50 EUR“ over „1.2.1 Summe der Erträge …“ and „1.2.2 Summe der Aufwendungen …“: the
+    pair numbered as the Saldo row's children, right below it – in the order `_filled_above` gives (nearest first)."""
+    own = _OUTLINE.match(reihen[index].zeile.text)
+    below = [i for i in range(index + 1, min(len(reihen), index + 3)) if reihen[i].zeile.text.strip()]
+    if own is None or len(below) != 2:
+        return []
+    numbers = [_OUTLINE.match(reihen[i].zeile.text) for i in below]
+    if [n[1] if n else None for n in numbers] != [f"{own[1]}.1", f"{own[1]}.2"]:
+        return []
+    return [below[1], below[0]]
 
 
 def _connective(reihe: Reihe) -> bool:
