@@ -51,3 +51,36 @@ def test_an_amount_two_sentences_back_or_parts_apart_by_a_clause_are_no_composit
     assert erkannt(tmp_path, "zusammensetzung", far) == []
     apart = _satz(sum(TEILE)).replace(") und", "), die im Jahr 2018 gebucht wurden, und")
     assert erkannt(tmp_path, "zusammensetzung", apart) == []
+
+
+# y04 of the Zusatz (Kaiserslautern, Bäder 2009): a total, a colon, its parts each named by the words after it
+BAEDER = (Fraction(278_000), Fraction(261_000), Fraction(85_000))
+
+
+def _doppelpunkt(gesamt: Fraction, schluss: str = ".") -> str:
+    a, b, c = (zahl(t) for t in BAEDER)
+    return (
+        f"Die Personalkosten 2009 betragen {zahl(gesamt)} Euro: {a} Euro für das Warmfreibad, {b} Euro für die "
+        f"Waschmühle und {c} Euro für den Gelterswoog{schluss} Weitere Aufwendungen kommen hinzu.\n"
+    )
+
+
+def test_a_total_and_its_parts_after_a_colon(tmp_path, capsys):
+    gesamt = sum(BAEDER)
+    assert gesamt == Fraction(624_000)  # the page's total
+    (reading,) = erkannt(tmp_path, "zusammensetzung", _doppelpunkt(gesamt))
+    assert werte(reading) == (list(BAEDER), gesamt) and reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _doppelpunkt(gesamt + 10_000)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["differenz"]) == 10_000
+
+
+def test_parts_after_a_colon_that_name_more_after_the_last_are_only_a_doubt(tmp_path, capsys):
+    text = _doppelpunkt(sum(BAEDER) + 10_000, " sowie weitere Kräfte.")
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
+    assert code == 0 and not by_status(report, "Fehler") and by_status(report, "nicht eindeutig")
+
+
+def test_amounts_after_a_colon_larger_than_the_one_before_are_no_parts(tmp_path):
+    text = "Der Zuschuss beträgt 85.000 Euro: 278.000 Euro für das Bad und 261.000 Euro für die Halle.\n"
+    assert erkannt(tmp_path, "zusammensetzung", text) == []

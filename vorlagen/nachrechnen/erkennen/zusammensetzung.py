@@ -21,6 +21,11 @@ from vorlagen.nachrechnen.woerter import SENTENCE_END
 _MADE_OF = re.compile(r"\b(?:setzen|setzt)\s+sich\s+(?:wie\s+folgt\s+)?zusammen\s+aus\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]{0,200}\)")
 _JOIN = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s+){0,3}(?:,|und|sowie)\s+(?:rund\s+)?$")
+# after an amount and a colon, each part named by a few words after it: „278.000 Euro für das Warmfreibad, “
+_JOIN_NAMED = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s*){0,4}(?:,|und|sowie)\s+(?:rund\s+)?$")
+_ART = "Betrag und woraus er sich zusammensetzt („setzt sich zusammen aus …“)"
+_ART_COLON = "Betrag und seine Teile nach einem Doppelpunkt („… 624.000 Euro: 278.000 Euro für …, …“)"
+_COLON = re.compile(r"[ \t]*:[ \t]+")
 _TAIL = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s*){0,3}$")
 _MORE = re.compile(r"\b(?:und|sowie|weitere\w*|sonstige\w*|u\.\s?a\.)\b|,")
 _SPAN = 600  # characters of a sentence looked at before and after the words
@@ -34,31 +39,41 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if len(money) < 3:
             continue
         for words in _MADE_OF.finditer(zeile.text):
-            reading = _composition(zeile, money, words)
+            before = [z for z in money if z.ende <= words.start() and words.start() - z.ende <= _SPAN]
+            if not before or len(SENTENCE_END.findall(zeile.text[before[-1].ende : words.start()])) > 1:
+                continue
+            reading = _composition(zeile, money, before[-1], words.end(), _JOIN, _ART)
             if reading is not None:
                 found.append(reading)
+        for total in money:
+            colon = _COLON.match(zeile.text, total.ende)
+            if colon is not None:  # „Die Personalkosten betragen 624.000 Euro: 278.000 Euro für …, 261.000 Euro …“
+                reading = _composition(zeile, money, total, colon.end(), _JOIN_NAMED, _ART_COLON)
+                if reading is not None:
+                    found.append(reading)
     return found
 
 
-def _composition(zeile: Zeile, money: list[Zahl], words: re.Match[str]) -> Rechnung | None:
+def _composition(
+    zeile: Zeile, money: list[Zahl], total: Zahl, start: int, join: re.Pattern[str], art: str
+) -> Rechnung | None:
+    """`total` and the amounts from `start` to the sentence's end as its parts, joined by `join`."""
     text = zeile.text
-    before = [z for z in money if z.ende <= words.start() and words.start() - z.ende <= _SPAN]
-    if not before or len(SENTENCE_END.findall(text[before[-1].ende : words.start()])) > 1:
+    end = SENTENCE_END.search(text, start, start + _SPAN)
+    stop = end.start() if end else min(len(text), start + _SPAN)
+    after = [z for z in money if start <= z.start and z.ende <= stop]
+    if not 2 <= len(after) <= _MAX_PARTS or not re.fullmatch(r"\s*:?\s*", text[start : after[0].start]):
         return None
-    total = before[-1]
-    end = SENTENCE_END.search(text, words.end(), words.end() + _SPAN)
-    stop = end.start() if end else min(len(text), words.end() + _SPAN)
-    after = [z for z in money if words.end() <= z.start and z.ende <= stop]
-    if not 2 <= len(after) <= _MAX_PARTS or not re.fullmatch(r"\s*:?\s*", text[words.end() : after[0].start]):
+    if any(abs(part.wert) >= abs(total.wert) for part in after):
         return None
     for left, right in zip(after, after[1:], strict=False):
-        if not _JOIN.match(_BRACKETS.sub(" ", text[left.ende : right.start])):
+        if not join.match(_BRACKETS.sub(" ", text[left.ende : right.start])):
             return None
     tail = _BRACKETS.sub(" ", text[after[-1].ende : stop]).rstrip(" .!?;")
     sure = bool(_TAIL.match(tail)) and not _MORE.search(tail)
     signs = [1] * len(after)
     return Rechnung(
-        "Betrag und woraus er sich zusammensetzt („setzt sich zusammen aus …“)",
+        art,
         "summe",
         [Fund(zeile, z) for z in after],
         Fund(zeile, total),
