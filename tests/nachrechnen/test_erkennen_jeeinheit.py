@@ -61,3 +61,45 @@ def test_nothing_is_read_where_no_amount_and_count_give_the_amount_per_unit(caps
     assert code == 0
     assert _je(report) == []
     assert not [b for b in report["befunde"] if b["status"] == "Fehler"]
+
+
+# z01 of the Zusatz (a Schulverband, Haushalt 2019): the sum not covered in one paragraph, the amount per pupil in
+# the next, then each member's share for its count of pupils
+SCHUELER = {"Waldsassen": 82, "Konnersreuth": 18, "Neualbenreuth": 13}
+
+
+def _schulverband(ungedeckt: Fraction, je: Fraction, anteile: dict[str, Fraction], einheit: str = "Schüler") -> str:
+    anzahl = sum(SCHUELER.values()) + 4
+    w, k, n = (zahl(anteile[name]) for name in SCHUELER)
+    return (
+        f"Was durch andere Einnahmen nicht gedeckt ist ({zahl(ungedeckt)} Euro), wird auf die Mitglieder verteilt.\n\n"
+        f"Mit {anzahl} Schülern ergibt das eine Umlage von {zahl(je)} Euro pro Schüler. Die Stadt Waldsassen trägt "
+        f"{w} Euro für {SCHUELER['Waldsassen']} {einheit}. Konnersreuth überweist {k} Euro "
+        f"({SCHUELER['Konnersreuth']} {einheit}), Neualbenreuth {n} Euro für {SCHUELER['Neualbenreuth']} {einheit}.\n"
+    )
+
+
+def test_each_share_is_its_count_times_an_exact_amount_per_unit(tmp_path, capsys):
+    je = Fraction(4800)
+    ungedeckt = je * (sum(SCHUELER.values()) + 4)
+    assert ungedeckt == Fraction(561_600)
+    anteile = {name: je * anzahl for name, anzahl in SCHUELER.items()}
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", _schulverband(ungedeckt, je, anteile)))
+    gelesen = sorted(Fraction(b["werte"]["getippt"]) for b in report["befunde"] if b["status"] == "stimmt")
+    assert code == 0 and gelesen == sorted([je, *anteile.values()])
+    # one share off by 1.000 Euro: a Fehler in its line, exit 1
+    falsch = {**anteile, "Konnersreuth": anteile["Konnersreuth"] + 1000}
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _schulverband(ungedeckt, je, falsch)))
+    fehler = [b for b in report["befunde"] if b["status"] == "Fehler"]
+    assert code == 1 and [Fraction(b["werte"]["nachgerechnet"]) for b in fehler] == [anteile["Konnersreuth"]]
+
+
+def test_no_shares_of_a_rounded_amount_per_unit_nor_for_counts_of_another_unit(tmp_path, capsys):
+    je = Fraction(4800)
+    anteile = {name: je * anzahl for name, anzahl in SCHUELER.items()}
+    # 561.650 / 117 = 4.800,43 → „4.800“ per pupil is rounded: a share of 82 × 4.800 may be 82 × 4.800,43
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _schulverband(Fraction(561_650), je, anteile)))
+    assert not any("Anzahl mal" in b["erkannt"] for b in report["befunde"])
+    text = _schulverband(je * 117, je, anteile, einheit="Einwohner")
+    code, report, _ = check(capsys, write(tmp_path, "e.txt", text))
+    assert not any("Anzahl mal" in b["erkannt"] for b in report["befunde"])

@@ -14,35 +14,84 @@ from collections import deque
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 
 _PER_UNIT = re.compile(r"\s*(?:/\s*|(?:je|pro)\s+)[A-ZÄÖÜ][\wÄÖÜäöüß-]*")  # „/Kind“, „je Einwohner“, „pro Platz“
 # … or its sentence opens with it, no figure between: „Je Einwohner beträgt die Verwaltungsumlage damit 95,97 Euro“
 _PER_UNIT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+)(?:Je|Pro)\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*[^\d.;:!?]{0,60}$")
 _LOOK_BACK = 8  # amounts and counts before the amount per unit that are tried, each
 _YEAR = range(1900, 2101)
+_LINES_ABOVE = 2  # lines back to the paragraph before, whose amounts may be divided
+_LINES_AFTER = 3  # lines after an amount per unit that may name shares of it
+_MAX_SHARES = 40
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    for zeile in zeilen:
+    for index, zeile in enumerate(zeilen):
         lower = zeile.text.lower()
         if "je " not in lower and "pro " not in lower and "/" not in lower:
             continue
-        amounts: deque[Zahl] = deque(maxlen=_LOOK_BACK)  # the last amounts and counts before the figure at hand:
-        counts: deque[Zahl] = deque(maxlen=_LOOK_BACK)  # each figure is looked at a bounded number of times
+        # the last amounts and counts before the figure at hand – each figure is looked at a bounded number of times;
+        # the amounts of the paragraph before count too („Was … nicht gedeckt ist (561.600 Euro), wird … verteilt.“
+        # over „Mit 117 Schülern ergibt das eine Umlage von 4800 Euro pro Schüler.“)
+        amounts: deque[tuple[Zeile, Zahl]] = deque(maxlen=_LOOK_BACK)
+        counts: deque[Zahl] = deque(maxlen=_LOOK_BACK)
+        above = line_above(zeilen, index, _LINES_ABOVE)
+        if above is not None:
+            amounts.extend((above, z) for z in above.zahlen if z.geld and z.tiefe <= 1)  # „(561.600 Euro)“
         for zahl in zeile.zahlen:
             per_unit = zahl.geld and not zahl.tiefe and _per_unit(zeile.text, zahl)
             if per_unit and Fund(zeile, zahl).key not in taken:
                 rechnung = _division(zeile, amounts, counts, zahl)
                 if rechnung is not None:
                     found.append(rechnung)
+                    found += _shares(zeilen, index, zahl, rechnung, taken)
             if zahl.geld and zahl.tiefe == 0:
-                amounts.append(zahl)
+                amounts.append((zeile, zahl))
             elif _count(zahl):
                 counts.append(zahl)
     return found
+
+
+def _shares(zeilen: list[Zeile], index: int, per_unit: Zahl, division: Rechnung, taken: set) -> list[Rechnung]:
+    """After „4800 Euro pro Schüler“ that an amount and a count give exactly, each amount the lines then name for a
+    count of that unit („393.600 Euro für 82 Schüler“, „86.400 Euro (18 Schüler)“) is the count times the amount per
+    unit – sure, as the amount per unit is exact (a rounded one would leave each share open)."""
+    unit = _PER_UNIT.match(zeilen[index].text, per_unit.ende) or _PER_UNIT_BEFORE.search(
+        zeilen[index].text, max(0, per_unit.start - 90), per_unit.start
+    )
+    noun = re.search(r"[A-ZÄÖÜ][\wÄÖÜäöüß-]*", unit.group()) if unit else None
+    amount, count = (t.zahl for t in division.teile)
+    if noun is None or abs(amount.wert) / count.wert != abs(per_unit.wert):
+        return []
+    for_count = re.compile(rf"\s*(?:\(\s*|für\s+)(\d{{1,6}})\s+{re.escape(noun.group()[:5])}")
+    shares = []
+    for zeile in zeilen[index : index + 1 + _LINES_AFTER]:
+        for zahl in zeile.zahlen:
+            if zeile is zeilen[index] and zahl.start <= per_unit.ende or not zahl.geld or zahl.tiefe:
+                continue
+            named = for_count.match(zeile.text, zahl.ende)
+            if named is None or Fund(zeile, zahl).key in taken:
+                continue
+            figure = next((z for z in zeile.zahlen if z.start == named.start(1)), None)
+            if figure is None:
+                continue
+            shares.append(
+                Rechnung(
+                    f"Anzahl mal Betrag je Einheit ({zeilen[index].ort})",
+                    "produkt",
+                    [Fund(zeile, figure), Fund(zeilen[index], per_unit)],
+                    Fund(zeile, zahl),
+                    f"{figure.betrag()} x {per_unit.betrag()}",
+                    rang=1,
+                    typ="je_einheit",
+                )
+            )
+            if len(shares) >= _MAX_SHARES:
+                return shares
+    return shares
 
 
 def _per_unit(text: str, zahl: Zahl) -> bool:
@@ -53,9 +102,9 @@ def _per_unit(text: str, zahl: Zahl) -> bool:
     return _PER_UNIT_BEFORE.search(text, max(0, zahl.start - 90), zahl.start) is not None
 
 
-def _division(zeile: Zeile, amounts: deque[Zahl], counts: deque[Zahl], per_unit: Zahl) -> Rechnung | None:
+def _division(zeile: Zeile, amounts: deque[tuple[Zeile, Zahl]], counts: deque[Zahl], per_unit: Zahl) -> Rechnung | None:
     """The nearest amount and count before the amount per unit that give it."""
-    for amount in reversed(amounts):
+    for amount_zeile, amount in reversed(amounts):
         if abs(amount.wert) <= abs(per_unit.wert):
             continue
         for count in reversed(counts):
@@ -64,7 +113,7 @@ def _division(zeile: Zeile, amounts: deque[Zahl], counts: deque[Zahl], per_unit:
             rechnung = Rechnung(
                 "Betrag je Einheit („250 Euro/Kind“, „je Einwohner“)",
                 "division",
-                [Fund(zeile, amount), Fund(zeile, count)],
+                [Fund(amount_zeile, amount), Fund(zeile, count)],
                 Fund(zeile, per_unit),
                 f"{amount.betrag()} / {count.betrag()}",
                 sicher=False,
