@@ -53,3 +53,34 @@ def test_a_list_number_in_the_first_cell_of_an_open_pipe_row_is_no_total(tmp_pat
     )
     code, report, _ = check(capsys, write(tmp_path, "w.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+def _jahresrechnung(gesamt: str, name: str = "Summe Gesamthaushalt", zeilen: tuple[str, str] = ("", "")) -> str:
+    """A Jahresrechnung as a municipality's page stores it (z03 of the Zusatz): two totals, each with its € wrapped
+    onto the next line, and under them the total named the whole."""
+    verwaltung, vermoegen = zeilen or ("", "")
+    return (
+        "Ergebnis:\n"
+        f"Summe Verwaltungshaushalt {verwaltung}Einnahmen/Ausgaben 31.639.769,48\n€\n"
+        f"Summe Vermögenshaushalt {vermoegen}Einnahmen/Ausgaben 4.615.994,60\n€\n"
+        f"{name} {gesamt} €\n"
+    )
+
+
+def test_a_total_named_the_whole_under_totals_is_their_sum(tmp_path, capsys):
+    verwaltung, vermoegen = Fraction(3163976948, 100), Fraction(461599460, 100)
+    (reading,) = [r for r in erkannt(tmp_path, "summen", _jahresrechnung("36.255.764,08")) if r.ergebnis.zeile.nr == 6]
+    assert werte(reading) == ([verwaltung, vermoegen], verwaltung + vermoegen) and reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "j.txt", _jahresrechnung("36.255.746,08")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 6
+    assert Fraction(fehler["werte"]["differenz"]) == Fraction(3625574608, 100) - (verwaltung + vermoegen)
+
+
+def test_a_result_or_two_flows_under_totals_is_no_sum_of_them(tmp_path):
+    saldo = _jahresrechnung("27.023.774,88", name="Gesamtergebnis")
+    assert [r for r in erkannt(tmp_path, "summen", saldo) if r.ergebnis.zeile.nr == 6] == []
+    flows = _jahresrechnung("36.255.764,08", zeilen=("der Einzahlungen ", "der Auszahlungen ")).replace(
+        "Einnahmen/Ausgaben ", ""
+    )
+    assert [r for r in erkannt(tmp_path, "summen", flows) if r.ergebnis.zeile.nr == 6] == []

@@ -23,6 +23,9 @@ _REMAINDER = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
+_WHOLE = re.compile(r"\bGesamt\w*|\w+gesamt\b", re.IGNORECASE)  # „Summe Gesamthaushalt“, „Gesamtsumme“
+_RESULT = re.compile(r"ergebnis|saldo|überschuss|fehlbetrag|defizit|differenz", re.IGNORECASE)
+_FLOWS = re.compile(r"(?:Ertr|Aufwend|Einnahm|Ausgab|Einzahl|Auszahl)\w*", re.IGNORECASE)
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 _FLOW = re.compile(r"\b(Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)\b")
 # „Gesamtbetrag der Kredite“: a position of a Satzung that is no flow of the plan (whose rows a total may sum)
@@ -233,6 +236,7 @@ def readings(summe: Summe, lauf: Lauf) -> None:
         summe.add(art, rest, "rechenblock" if kind == "gleich" else "restbetrag", stated and sure, 4 if stated else 1)
     elif not lauf.rows and len(total.eintraege) == 1:
         _total_of_totals(summe, above)
+        _stacked_totals(summe, lauf)
 
 
 _FILLER = frozenset({"auf", "der", "die", "das", "des", "dem", "den", "mit", "aus", "und", "im", "in", "von", "für"})
@@ -267,6 +271,26 @@ def _total_of_totals(summe: Summe, above: Reihe) -> None:
     if len(same) >= 2 and len(same) == len(figures):
         spalte = _Spalte([above.fund(z) for z in same], [1] * len(same), [], [])
         summe.add(f"Summe der Summenzeile {above.zeile.ort}", spalte, "zeilensumme", summe.kind != "still", 2)
+
+
+def _stacked_totals(summe: Summe, lauf: Lauf) -> None:
+    """„Summe Verwaltungshaushalt … / Summe Vermögenshaushalt … / Summe Gesamthaushalt …“: a total named the whole
+    („Gesamt…“) right under two or more totals that name no whole, with no rows between – the sum of those totals."""
+    if not _WHOLE.search(summe.total.label) or _RESULT.search(summe.total.label):
+        return  # „Summe Erträge / Summe Aufwendungen / Gesamtergebnis“: a Saldo, no sum
+    stacked: list[tuple[Reihe, list]] = []
+    while lauf.above is not None and not lauf.rows and len(stacked) <= _MAX_SUBTOTALS:
+        above = summe.reihen[lauf.above]
+        if total_kind(above) != "summe" or _WHOLE.search(above.label) or len(above.eintraege) != 1:
+            break
+        stacked.insert(0, (above, align(summe.total, above) or []))
+        lauf = walk(summe.reihen, lauf.above, above) or Lauf()
+    flows = [{f.lower() for f in _FLOWS.findall(reihe.label)} for reihe, _ in stacked]
+    if any(len(f) == 1 for f in flows) and len({frozenset(f) for f in flows}) > 1:
+        return  # „Summe der Einzahlungen“ over „Summe der Auszahlungen“: two flows, whose total is no sum of both
+    parts = _parts(stacked, summe.column)
+    if len(stacked) >= 2 and len(parts.funds) == len(stacked):
+        summe.add(f"Summe der Summenzeilen darüber (Spalte {summe.column + 1})", parts, "gesamtsumme", True, 3)
 
 
 def _place(total: Reihe, other: Reihe, column: int) -> Zahl | None:
