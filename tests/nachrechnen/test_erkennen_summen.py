@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from tests.hilfen.korpus_echt import KORPUS
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
 from tests.referenz.rechnen import euro, zahl
 
@@ -84,3 +85,19 @@ def test_a_result_or_two_flows_under_totals_is_no_sum_of_them(tmp_path):
         "Einnahmen/Ausgaben ", ""
     )
     assert [r for r in erkannt(tmp_path, "summen", flows) if r.ergebnis.zeile.nr == 6] == []
+
+
+def test_a_fehlbetrag_under_the_totals_of_einnahmen_and_ausgaben(tmp_path, capsys):
+    """y03 of the Zusatz as the page stores it: a pool's costs one cell per line, the totals of the Einnahmen (9.612)
+    and of the Ausgaben (106.101 as typed), then „Fehlbetrag gesamt:“ with its figure on a line of its own."""
+    text = (KORPUS / "zusatz" / "y03_zschopau_freibad.txt").read_text(encoding="utf-8")
+    einnahmen, ausgaben = Fraction(9612), Fraction(106_101)
+    assert "\n96.489\n" in text and ausgaben - einnahmen == 96_489
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", text))
+    (saldo,) = [b for b in report["befunde"] if b["erkannt"].startswith("Saldo der Summenzeilen")]
+    # the Ausgaben's own total is one short of its rows (106.102): the Fehlbetrag holds with it as typed
+    assert saldo["zeile"] == 148 and saldo["status"] == "Folgefehler"
+    assert Fraction(saldo["werte"]["getippt"]) == ausgaben - einnahmen
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", text.replace("\n96.489\n", "\n96.589\n")))
+    (fehler,) = [b for b in by_status(report, "Fehler") if b["zeile"] == 148]
+    assert code == 1 and Fraction(fehler["werte"]["getippt"]) - (ausgaben - einnahmen) == 100

@@ -22,7 +22,6 @@ _REMAINDER = re.compile(
 )
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
-_SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
 _WHOLE = re.compile(r"\bGesamt\w*|\w+gesamt\b", re.IGNORECASE)  # „Summe Gesamthaushalt“, „Gesamtsumme“
 _RESULT = re.compile(r"ergebnis|saldo|überschuss|fehlbetrag|defizit|differenz", re.IGNORECASE)
 _FLOWS = re.compile(r"(?:Ertr|Aufwend|Einnahm|Ausgab|Einzahl|Auszahl)\w*", re.IGNORECASE)
@@ -224,7 +223,7 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     elif not lauf.rows and GRAND_TOTAL.fullmatch(total.label) and _group_total(above):
         # „Summe Beamte“, „Summe Beschäftigte“, then „Gesamt“ right under them: totals of groups, as Zwischensummen
         _grand_total(summe, lauf, sure, _group_total)
-    figure = _place(total, above, column)
+    figure = figure_in(total, above, column)
     if figure is not None and spalte.funds:
         # „Gesamtkosten / − Förderung / = Eigenanteil“: the rows with their minus; „Summe / Im Entwurf enthalten /
         # Summe Mehrbedarf“: the rows taken off the total above
@@ -256,7 +255,7 @@ def _running_total(summe: Summe, lauf: Lauf) -> tuple[Reihe, Zahl] | None:
     named, naming = _label_words(above), _label_words(summe.total)
     if not named or not named < naming:
         return None
-    figure = _place(summe.total, above, summe.column)
+    figure = figure_in(summe.total, above, summe.column)
     return None if figure is None else (above, figure)
 
 
@@ -293,7 +292,7 @@ def _stacked_totals(summe: Summe, lauf: Lauf) -> None:
         summe.add(f"Summe der Summenzeilen darüber (Spalte {summe.column + 1})", parts, "gesamtsumme", True, 3)
 
 
-def _place(total: Reihe, other: Reihe, column: int) -> Zahl | None:
+def figure_in(total: Reihe, other: Reihe, column: int) -> Zahl | None:
     """The single figure `other` has in the total's column `column`."""
     places = align(total, other)
     place = places[column] if places and column < len(places) else None
@@ -353,31 +352,3 @@ def best_start(parts: list[Zahl], signs: list[int], result: Zahl) -> int:
             return start
         rest -= signs[start] * abs(parts[start].wert)
     return 0
-
-
-def saldo_of_totals(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
-    """„Einnahmen gesamt | … / Ausgaben gesamt | … / SALDO | 3.134“: a row „Saldo“ right under two total rows is,
-    in each column it fills, the first total less the second."""
-    total = reihen[index]
-    above = next((i for i in range(index - 1, max(-1, index - 4), -1) if reihen[i].zeile.text.strip()), None)
-    if above is None or not _SALDO.search(bare_words(total)) or total_kind(reihen[above]) not in ("summe", "zwischen"):
-        return
-    lauf = walk(reihen, above, reihen[above])
-    first = lauf.above if lauf is not None else None
-    if first is None or total_kind(reihen[first]) not in ("summe", "zwischen"):
-        return
-    for column, place in enumerate(total.eintraege):
-        a, b = _place(total, reihen[first], column), _place(total, reihen[above], column)
-        if place.art != WERT or len(place.zahlen) != 1 or a is None or b is None:
-            continue
-        found.append(
-            Rechnung(
-                f"Saldo der Summenzeilen {reihen[first].zeile.ort} und {reihen[above].zeile.ort}",
-                "abstand",
-                [reihen[above].fund(b), reihen[first].fund(a)],
-                total.fund(place.zahlen[0]),
-                f"{a.zeige()} − {b.zeige()}" if b.wert >= 0 else f"{a.zeige()} − ({b.zeige()})",
-                rang=4,
-                typ="saldo",
-            )
-        )

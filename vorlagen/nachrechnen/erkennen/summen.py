@@ -4,9 +4,10 @@ reading of each total cell (`lesarten`)."""
 from __future__ import annotations
 
 from vorlagen.nachrechnen.aufbau.gesamtzeile import in_prose, last_of_run, total_kind, walk
-from vorlagen.nachrechnen.aufbau.lesarten import Summe, readings, saldo_of_totals
+from vorlagen.nachrechnen.aufbau.lesarten import Summe, readings
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.aufbau.summensaldo import saldo_of_totals
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -14,7 +15,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index, reihe in enumerate(reihen):
         kind = total_kind(reihe)
-        if not kind:
+        if kind in ("", "summe"):  # „Fehlbetrag gesamt:“ is named a total, and is the Saldo of two
             saldo_of_totals(reihen, index, found)
         if not kind or kind == "still" and not last_of_run(reihen, index) or in_prose(reihen, index):
             continue
