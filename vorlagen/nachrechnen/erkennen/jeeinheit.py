@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Iterator
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
@@ -58,7 +59,9 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _shares(zeilen: list[Zeile], index: int, per_unit: Zahl, division: Rechnung, taken: set) -> list[Rechnung]:
     """After „4800 Euro pro Schüler“ that an amount and a count give exactly, each amount the lines then name for a
     count of that unit („393.600 Euro für 82 Schüler“, „86.400 Euro (18 Schüler)“) is the count times the amount per
-    unit – sure, as the amount per unit is exact (a rounded one would leave each share open)."""
+    unit (a rounded amount per unit would leave each share open). A doubt where it misses: the amount may belong to
+    another whole („2009 waren es 515.000 Euro für 104 Schüler“) – read only where each share has fewer units and
+    less money than the whole and all of them together no more units."""
     unit = _PER_UNIT.match(zeilen[index].text, per_unit.ende) or _PER_UNIT_BEFORE.search(
         zeilen[index].text, max(0, per_unit.start - 90), per_unit.start
     )
@@ -68,30 +71,44 @@ def _shares(zeilen: list[Zeile], index: int, per_unit: Zahl, division: Rechnung,
         return []
     for_count = re.compile(rf"\s*(?:\(\s*|für\s+)(\d{{1,6}})\s+{re.escape(noun.group()[:5])}")
     shares = []
+    for zeile, zahl, figure in _named_counts(zeilen, index, per_unit, for_count):
+        if Fund(zeile, zahl).key in taken or figure.wert >= count.wert or abs(zahl.wert) >= abs(amount.wert):
+            continue  # a part of the whole has fewer units and less money than the whole
+        shares.append(
+            Rechnung(
+                f"Anzahl mal Betrag je Einheit ({zeilen[index].ort})",
+                "produkt",
+                [Fund(zeile, figure), Fund(zeilen[index], per_unit)],
+                Fund(zeile, zahl),
+                f"{figure.betrag()} x {per_unit.betrag()}",
+                sicher=False,
+                grund="ob der Betrag ein Anteil an diesem Ganzen ist, sagt der Text nicht",
+                rang=1,
+                typ="je_einheit",
+            )
+        )
+    # the parts of the whole: their units together are no more than the whole's („206 Schüler“ of another year are not)
+    return shares if sum(r.teile[0].zahl.wert for r in shares) <= count.wert else []
+
+
+def _named_counts(
+    zeilen: list[Zeile], index: int, per_unit: Zahl, for_count: re.Pattern[str]
+) -> Iterator[tuple[Zeile, Zahl, Zahl]]:
+    """The amounts after the amount per unit that the words name for a count („… Euro für 82 Schüler“): each with
+    its count – up to another amount per unit (the amounts after it are its own), `_LINES_AFTER` lines and
+    `_MAX_SHARES` amounts."""
+    named = 0
     for zeile in zeilen[index : index + 1 + _LINES_AFTER]:
         for zahl in zeile.zahlen:
             if zeile is zeilen[index] and zahl.start <= per_unit.ende or not zahl.geld or zahl.tiefe:
                 continue
-            named = for_count.match(zeile.text, zahl.ende)
-            if named is None or Fund(zeile, zahl).key in taken:
-                continue
-            figure = next((z for z in zeile.zahlen if z.start == named.start(1)), None)
-            if figure is None:
-                continue
-            shares.append(
-                Rechnung(
-                    f"Anzahl mal Betrag je Einheit ({zeilen[index].ort})",
-                    "produkt",
-                    [Fund(zeile, figure), Fund(zeilen[index], per_unit)],
-                    Fund(zeile, zahl),
-                    f"{figure.betrag()} x {per_unit.betrag()}",
-                    rang=1,
-                    typ="je_einheit",
-                )
-            )
-            if len(shares) >= _MAX_SHARES:
-                return shares
-    return shares
+            if _per_unit(zeile.text, zahl) or named >= _MAX_SHARES:
+                return
+            match = for_count.match(zeile.text, zahl.ende)
+            figure = next((z for z in zeile.zahlen if match and z.start == match.start(1)), None)
+            if figure is not None:
+                named += 1
+                yield zeile, zahl, figure
 
 
 def _per_unit(text: str, zahl: Zahl) -> bool:
