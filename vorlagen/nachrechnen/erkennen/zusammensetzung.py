@@ -25,6 +25,9 @@ _JOIN = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s+){0,3
 _JOIN_NAMED = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s*){0,4}(?:,|und|sowie)\s+(?:rund\s+)?$")
 _ART = "Betrag und woraus er sich zusammensetzt („setzt sich zusammen aus …“)"
 _ART_COLON = "Betrag und seine Teile nach einem Doppelpunkt („… 624.000 Euro: 278.000 Euro für …, …“)"
+_SURE_AFTER_COLON = 3  # parts after a colon from which they are the whole composition
+_GOES_ON = "der Satz nennt nach dem letzten Betrag noch etwas, das dazugehören kann"
+_TWO_AFTER_COLON = "nach dem Doppelpunkt stehen nur zwei Beträge; es können die größten von mehreren Teilen sein"
 _COLON = re.compile(r"[ \t]*:[ \t]+")
 _TAIL = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s*){0,3}$")
 _MORE = re.compile(r"\b(?:und|sowie|weitere\w*|sonstige\w*|u\.\s?a\.)\b|,")
@@ -70,7 +73,9 @@ def _composition(
         if not join.match(_BRACKETS.sub(" ", text[left.ende : right.start])):
             return None
     tail = _BRACKETS.sub(" ", text[after[-1].ende : stop]).rstrip(" .!?;")
-    sure = bool(_TAIL.match(tail)) and not _MORE.search(tail)
+    grund = "" if _TAIL.match(tail) and not _MORE.search(tail) else _GOES_ON
+    if not grund and join is _JOIN_NAMED and len(after) < _SURE_AFTER_COLON:
+        grund = _TWO_AFTER_COLON  # „624.000 Euro: 278.000 Euro entfallen auf …, 261.000 Euro auf …“
     signs = [1] * len(after)
     return Rechnung(
         art,
@@ -79,8 +84,8 @@ def _composition(
         Fund(zeile, total),
         written_sum(after, signs),
         vorzeichen=signs,
-        sicher=sure,
-        grund="" if sure else "der Satz nennt nach dem letzten Betrag noch etwas, das dazugehören kann",
+        sicher=not grund,
+        grund=grund,
         rang=3,
         typ="zusammensetzung",
     )
