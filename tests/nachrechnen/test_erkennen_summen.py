@@ -85,6 +85,8 @@ def test_a_result_or_two_flows_under_totals_is_no_sum_of_them(tmp_path):
         "Einnahmen/Ausgaben ", ""
     )
     assert [r for r in erkannt(tmp_path, "summen", flows) if r.ergebnis.zeile.nr == 6] == []
+    kredite = _jahresrechnung("36.255.764,08", name="Gesamtbetrag der Kredite")
+    assert [r for r in erkannt(tmp_path, "summen", kredite) if r.ergebnis.zeile.nr == 6 and r.sicher] == []
 
 
 def test_a_fehlbetrag_under_the_totals_of_einnahmen_and_ausgaben(tmp_path, capsys):

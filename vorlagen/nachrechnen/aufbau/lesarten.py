@@ -285,8 +285,8 @@ def _stacked_totals(summe: Summe, lauf: Lauf) -> None:
         stacked.insert(0, (above, align(summe.total, above) or []))
         lauf = walk(summe.reihen, lauf.above, above) or Lauf()
     flows = [{f.lower() for f in _FLOWS.findall(reihe.label)} for reihe, _ in stacked]
-    if any(len(f) == 1 for f in flows) and len({frozenset(f) for f in flows}) > 1:
-        return  # „Summe der Einzahlungen“ over „Summe der Auszahlungen“: two flows, whose total is no sum of both
+    if any(len(f) == 1 for f in flows) and len({frozenset(f) for f in flows}) > 1 or _other_flow(summe.total, stacked):
+        return  # „Summe der Einzahlungen“ over „Summe der Auszahlungen“, „Gesamtbetrag der Kredite“ under totals
     parts = _parts(stacked, summe.column)
     if len(stacked) >= 2 and len(parts.funds) == len(stacked):
         summe.add(f"Summe der Summenzeilen darüber (Spalte {summe.column + 1})", parts, "gesamtsumme", True, 3)
