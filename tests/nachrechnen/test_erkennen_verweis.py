@@ -54,3 +54,8 @@ def test_a_dash_after_a_label_alone_is_an_empty_column_no_minus(tmp_path):
     )
     (saldo,) = erkannt(tmp_path, "verweis", text)
     assert werte(saldo) == ([Fraction(500_000), Fraction(300_000)], Fraction(200_000))
+
+
+def test_a_bare_number_alone_under_a_row_is_no_figure_of_it(tmp_path):
+    text = _oftersheim("1.438.010", "1.438.010").replace("\t-\t1.438.010\t€", "12")  # a page's number
+    assert erkannt(tmp_path, "verweis", text) == []

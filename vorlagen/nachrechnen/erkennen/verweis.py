@@ -59,7 +59,10 @@ def _value_below(zeilen: list[Zeile], index: int) -> tuple[Zeile, Zahl] | None:
     below = next((z for z in zeilen[index + 1 : index + 1 + _BELOW] if z.text.strip()), None)
     if below is None or _NUMBERED.match(below.text) or re.search(r"[A-Za-zÄÖÜäöüß]{2}", below.text):
         return None
-    return _value(below)
+    value = _value(below)
+    if value is None or not (value[1].einheit or "." in value[1].text or "," in value[1].text):
+        return None  # „12“ alone under a row is a page's number more likely than its figure
+    return value
 
 
 def _add(zeile: Zeile, result: Zahl, parts: list[tuple[Zeile, Zahl]], found: list[Rechnung]) -> None:
