@@ -19,6 +19,7 @@ _ROUNDINGS = (ROUND_HALF_UP, ROUND_DOWN, ROUND_UP)
 _NEAR = 3  # lines above and below that may name the base
 _REST = re.compile(r"\b(?:übrig|restlich|verbleibend)\w*\b|\bRest\b", re.IGNORECASE)
 _MAX_CANDIDATES = 40
+_ART_REST = "übriger Prozentanteil des Betrags, dessen anderen Anteil die Zeilen nennen"
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -64,18 +65,8 @@ def _the_rest(
             continue
         base = other[0].teile[1]
         rest = _REST.search(zeile.text[max(0, p.start - 60) : p.start]) is not None
-        rests.append(
-            Rechnung(
-                "übriger Prozentanteil des Betrags, dessen anderen Anteil die Zeilen nennen",
-                "anteil",
-                [Fund(zeile, p), base],
-                Fund(zeile, x),
-                f"{p.betrag()} von {base.zahl.betrag()}",
-                sicher=rest,
-                grund="" if rest else "ob der Anteil vom selben Betrag ist, sagt der Text nicht",
-                typ="prozentanteil",
-            )
-        )
+        grund = "" if rest else "ob der Anteil vom selben Betrag ist, sagt der Text nicht"
+        rests.append(_percent_reading(_ART_REST, zeile, p, x, base, sure=rest, grund=grund))
     return rests
 
 
@@ -92,15 +83,21 @@ def _form(zeile: Zeile, first: Zahl, second: Zahl) -> Callable[..., Rechnung | N
 
 def _percent_of(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Rechnung | None:
     base = _base(lines, index, zeile, p, x)
-    if base is None:
-        return None
+    return None if base is None else _percent_reading("Prozentanteil eines Betrags in der Nähe", zeile, p, x, base)
+
+
+def _percent_reading(
+    art: str, zeile: Zeile, p: Zahl, x: Zahl, base: Fund, sure: bool = False, grund: str = ""
+) -> Rechnung:
+    """p % of the base gives x."""
     return Rechnung(
-        "Prozentanteil eines Betrags in der Nähe",
+        art,
         "anteil",
         [Fund(zeile, p), base],
         Fund(zeile, x),
         f"{p.betrag()} von {base.zahl.betrag()}",
-        sicher=False,
+        sicher=sure,
+        grund=grund,
         typ="prozentanteil",
     )
 
