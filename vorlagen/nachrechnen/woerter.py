@@ -24,6 +24,10 @@ def unbroken(label: str) -> str:
     return _BROKEN_WORD.sub("", label)
 
 
+# the number of an outlined row: „1.2 Jahresverlust“, „1.2.1 Summe der Erträge“, „1.3. Ordentliches Ergebnis“
+OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
+
+
 def names_its_rows(text: str) -> bool:
     """„(Saldo aus 2.3 und 2.6)“: the line is computed from the rows it names."""
     return FROM_ROWS.search(text) is not None

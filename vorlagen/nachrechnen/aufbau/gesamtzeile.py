@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from vorlagen.core import limits
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import align
-from vorlagen.nachrechnen.woerter import SUBTOTAL, TOTAL_WORD, names_its_rows
+from vorlagen.nachrechnen.woerter import OUTLINE, SUBTOTAL, TOTAL_WORD, names_its_rows
 
 MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
 # „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
@@ -20,7 +20,6 @@ _AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
-_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 _MINUS_CELLS = ("-", "−", "–", "./.")
 _GAP_LOOK = 4  # blank lines looked over for a total above a gap
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
@@ -161,7 +160,7 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
     rows: list[tuple[Reihe, list]] = []  # bottom up
     blanks = labels = 0
     headings: list[tuple[int, Reihe]] = []  # (rows below it, the line)
-    outline = _OUTLINE.match(reihen[index].zeile.text)
+    outline = OUTLINE.match(reihen[index].zeile.text)
     operator = _operator(total)
     for seen in range(1, 2 * MAX_LISTE + 2):
         if index - seen < 0:
@@ -256,7 +255,7 @@ def _cell(reihe: Reihe, index: int) -> str:
 
 def _other_branch(number: str, reihe: Reihe) -> bool:
     """A row numbered as the parent of the total („1.2“ over „1.2.1“) or in another branch („1.1.4“)."""
-    own = _OUTLINE.match(reihe.zeile.text)
+    own = OUTLINE.match(reihe.zeile.text)
     if not own:
         return False
     parent = number.rsplit(".", 1)[0]

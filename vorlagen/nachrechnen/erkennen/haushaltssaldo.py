@@ -19,6 +19,7 @@ from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import (
     DEFICIT,
+    OUTLINE,
     SALDO_ROW,
     SALDO_WORD,
     SURPLUS,
@@ -52,7 +53,6 @@ _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 # a part's result named in words, not as a Saldo: „einem Sonderergebnis von“, „dem außerordentlichen Ergebnis von“
 _PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
-_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")  # „1.2 Jahresverlust“, „1.2.1 Summe der Erträge“
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
@@ -195,11 +195,11 @@ def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
 def _children_below(reihen: list[Reihe], index: int) -> list[int]:
     """„1.2 Jahresverlust 264.650,50 EUR“ over „1.2.1 Summe der Erträge …“ and „1.2.2 Summe der Aufwendungen …“: the
     pair numbered as the Saldo row's children, right below it – in the order `_filled_above` gives (nearest first)."""
-    own = _OUTLINE.match(reihen[index].zeile.text)
+    own = OUTLINE.match(reihen[index].zeile.text)
     below = [i for i in range(index + 1, min(len(reihen), index + 3)) if reihen[i].zeile.text.strip()]
     if own is None or len(below) != 2:
         return []
-    numbers = [_OUTLINE.match(reihen[i].zeile.text) for i in below]
+    numbers = [OUTLINE.match(reihen[i].zeile.text) for i in below]
     if [n[1] if n else None for n in numbers] != [f"{own[1]}.1", f"{own[1]}.2"]:
         return []
     return [below[1], below[0]]

@@ -62,9 +62,7 @@ def _shares(zeilen: list[Zeile], index: int, per_unit: Zahl, division: Rechnung,
     unit (a rounded amount per unit would leave each share open). A doubt where it misses: the amount may belong to
     another whole („2009 waren es 515.000 Euro für 104 Schüler“) – read only where each share has fewer units and
     less money than the whole and all of them together no more units."""
-    unit = _PER_UNIT.match(zeilen[index].text, per_unit.ende) or _PER_UNIT_BEFORE.search(
-        zeilen[index].text, max(0, per_unit.start - 90), per_unit.start
-    )
+    unit = _unit(zeilen[index].text, per_unit)
     noun = re.search(r"[A-ZÄÖÜ][\wÄÖÜäöüß-]*", unit.group()) if unit else None
     amount, count = (t.zahl for t in division.teile)
     if noun is None or abs(amount.wert) / count.wert != abs(per_unit.wert):
@@ -112,11 +110,13 @@ def _named_counts(
 
 
 def _per_unit(text: str, zahl: Zahl) -> bool:
-    """The words call the amount one per unit, after it („250 Euro/Kind“) or at the start of its sentence („Je
+    return _unit(text, zahl) is not None
+
+
+def _unit(text: str, zahl: Zahl) -> re.Match[str] | None:
+    """The words that call the amount one per unit, after it („250 Euro/Kind“) or at the start of its sentence („Je
     Einwohner beträgt … 95,97 Euro“)."""
-    if _PER_UNIT.match(text, zahl.ende):
-        return True
-    return _PER_UNIT_BEFORE.search(text, max(0, zahl.start - 90), zahl.start) is not None
+    return _PER_UNIT.match(text, zahl.ende) or _PER_UNIT_BEFORE.search(text, max(0, zahl.start - 90), zahl.start)
 
 
 def _division(zeile: Zeile, amounts: deque[tuple[Zeile, Zahl]], counts: deque[Zahl], per_unit: Zahl) -> Rechnung | None:

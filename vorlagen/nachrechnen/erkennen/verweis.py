@@ -10,9 +10,8 @@ from dataclasses import replace
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, show
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import FROM_ROWS
+from vorlagen.nachrechnen.woerter import FROM_ROWS, OUTLINE
 
-_NUMBERED = re.compile(r"^\s*(?P<nr>\d{1,2}(?:\.\d{1,2})+)\.?\s")
 _REF = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
 _MAX_ROWS = 1000  # numbered rows remembered
 _BELOW = 2  # lines below a row with no figure looked at for its figure (a blank line between)
@@ -26,7 +25,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     rows: dict[str, tuple[Zeile, Zahl]] = {}
     for index, zeile in enumerate(zeilen):
-        numbered = _NUMBERED.match(zeile.text)
+        numbered = OUTLINE.match(zeile.text)
         if not numbered:
             continue
         value = _value(zeile) or _value_below(zeilen, index)
@@ -36,7 +35,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if named and all(ref in rows for ref in _REF.findall(named["refs"])):
             _add(*value, [rows[ref] for ref in _REF.findall(named["refs"])], found)
         if len(rows) < _MAX_ROWS:
-            rows[numbered["nr"]] = value
+            rows[numbered[1]] = value
     return found
 
 
@@ -54,10 +53,10 @@ def _value(zeile: Zeile) -> tuple[Zeile, Zahl] | None:
 def _value_below(zeilen: list[Zeile], index: int) -> tuple[Zeile, Zahl] | None:
     """„1.3. Ordentliches Ergebnis (Saldo aus 1.1 und 1.2) von“, a blank line, „- 1.438.010 €“: a row with no figure
     whose figure a page set on the next line with text, alone there (no words, not numbered)."""
-    if _value(zeilen[index]) is not None or zeilen[index].zahlen:
+    if zeilen[index].zahlen:
         return None
     below = next((z for z in zeilen[index + 1 : index + 1 + _BELOW] if z.text.strip()), None)
-    if below is None or _NUMBERED.match(below.text) or re.search(r"[A-Za-zÄÖÜäöüß]{2}", below.text):
+    if below is None or OUTLINE.match(below.text) or re.search(r"[A-Za-zÄÖÜäöüß]{2}", below.text):
         return None
     value = _value(below)
     if value is None or not (value[1].einheit or "." in value[1].text or "," in value[1].text):
