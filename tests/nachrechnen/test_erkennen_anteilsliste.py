@@ -213,3 +213,37 @@ def test_shares_typed_without_their_unit_under_a_head_in_percent(tmp_path, capsy
 
 def test_figures_with_decimals_under_no_head_in_percent_are_no_shares(tmp_path):
     assert erkannt(tmp_path, "anteilsliste", _freibad(kopf="in Euro")) == []
+
+
+# --- the total a budget page sets over its list, glued to its word in capitals (w02 and w03 of the Zusatz) -------
+
+
+def _mit_gesamt(gesamt: Fraction, kopf: str = "ERTRÄGE GESAMT{} €") -> str:
+    return _verteilung(_anteile()).replace("VERTEILUNG PRO 1.000 €", kopf.format(zahl(gesamt, 2)))
+
+
+def test_a_word_in_capitals_glued_to_an_amount_leaves_it_an_amount():
+    from vorlagen.nachrechnen.lesen.zahlenlesen import figures
+
+    (gesamt,) = figures("ERTRÄGE GESAMT252.737.843 €")
+    assert (gesamt.wert, gesamt.einheit) == (252_737_843, "€")
+    # one capital before digits names a grade or a row („A13“), no word: nothing glued is read there
+    assert [z.text for z in figures("Besoldung A13.000 €")] == []
+
+
+def test_the_total_over_a_list_of_shares_is_the_sum_of_its_items(tmp_path, capsys):
+    assert GANZES == sum(POSTEN.values()) == 1000
+    readings = erkannt(tmp_path, "anteilsliste", _mit_gesamt(GANZES))
+    (summe,) = [r for r in readings if r.formel == "summe"]
+    parts, result = werte(summe)
+    assert parts == list(POSTEN.values()) and result == sum(parts) == GANZES and summe.ergebnis.zeile.nr == 3
+    # typed 1.010,00: a slip in that line, the shares (of the items' sum) still hold
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", _mit_gesamt(Fraction(1010))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 3 and Fraction(fehler["werte"]["nachgerechnet"]) == GANZES
+
+
+def test_a_line_above_that_is_no_total_of_the_list_is_left_alone(tmp_path):
+    for kopf in ("VERTEILUNG PRO {} €", "ERTRÄGE GESAMT {} € und 2.000,00 €", "ERTRÄGE GESAMT {} T€"):
+        readings = erkannt(tmp_path, "anteilsliste", _mit_gesamt(Fraction(1010), kopf))
+        assert [r for r in readings if r.formel == "summe"] == [], kopf

@@ -34,6 +34,7 @@ _HUNDRED = Decimal(100)
 _PERCENT_HEAD = re.compile(r"(?:(?:Anteil\s+)?in\s+)?%|(?:in\s+)?v\.\s?H\.", re.IGNORECASE)
 _HEAD_REACH = 400  # lines under such a head, at most
 _SENTENCE_WORDS = 10  # a line of more words is running text: the table has ended
+_TOTAL = re.compile(r"\b(?:GESAMT|INSGESAMT|SUMME|Gesamt|Insgesamt|Summe)|(?:summe|gesamt)\W*$")
 
 _Paar = tuple[Fund, Fund]  # the amount, its percentage
 
@@ -43,8 +44,39 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for liste in _lists(zeilen):
         if not any(p.key in taken for _, p in liste if p.zahl.wert != _HUNDRED):  # 100 % may be a column's sum
-            found += _read(liste)
+            readings = _read(liste)
+            total = _total_above(zeilen, liste) if readings and _whole(liste)[0] is None else None
+            found += readings + ([_sum(liste, total)] if total is not None and total.key not in taken else [])
     return found
+
+
+def _total_above(zeilen: list[Zeile], liste: list[_Paar]) -> Fund | None:
+    """„ERTRÄGE GESAMT 252.737.843 €“ over the list's first item and its label: the first line above with a figure of
+    the items' unit, `_GAP` lines up at most, where that is its only figure and the line calls it a total."""
+    first = liste[0][0]
+    index = next((i for i, zeile in enumerate(zeilen) if zeile is first.zeile), None)
+    for zeile in reversed(zeilen[max(0, (index or 0) - _GAP) : index or 0]):
+        unit = [z for z in zeile.zahlen if (z.einheit, z.skala) == (first.zahl.einheit, first.zahl.skala)]
+        if not unit:
+            continue  # the item's label („• 05 Steuern …“): its number is no amount
+        if len(zeile.zahlen) != 1:
+            return None
+        return Fund(zeile, unit[0]) if _TOTAL.search(zeile.text[: unit[0].start]) else None
+    return None
+
+
+def _sum(liste: list[_Paar], total: Fund) -> Rechnung:
+    """The items of a list whose shares make 100 % add up to the total named above them: all its parts are there."""
+    amounts = [a for a, _ in liste]
+    return Rechnung(
+        "Summe über einer Liste mit Anteilen",
+        "summe",
+        amounts,
+        total,
+        f"Summe der {len(amounts)} Beträge {amounts[0].zahl.betrag()} … {amounts[-1].zahl.betrag()}",
+        betrag=True,
+        typ="anteilsliste",
+    )
 
 
 def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:

@@ -1,6 +1,6 @@
 """German figures as typed in a line: `1.234,56 €`, `55.000€`, `2.450.000,- €`, `- 245.319€`, `1,2 Mio. €`, `3 T€`,
 `79,35 %` – and `2.223.687.71` (the cents after a dot, as one Jahresrechnung has it), and an amount glued to the
-word before it (`auf36.446.708,00 €`)."""
+word before it (`auf36.446.708,00 €`, `GESAMT252.737.843 €`)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from vorlagen.core.fmt import OHNE_HAUS, zahl
 # Thousands grouped by a narrow or no-break space ("1\u202f234", lesen turns a no-break space between digits
 # into U+202F) always; by a plain space ("1 234 €") only right before a euro sign, where no column can follow.
 _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \d{3})+(?=,\d+ ?€|,-|,–| ?(?:€|EURO?\b|Euro\b))"
-# a grouped amount in euros glued to the word before it, as a PDF lost the space: „Erträge auf36.446.708,00 €“
-_GLUED = r"(?<=[a-zäöüß])(?=\d{1,3}(?:\.\d{3})+(?:,\d\d)?\s?(?:€|EURO?\b|Euro\b))"
+# a grouped amount in euros glued to the word before it, as a PDF lost the space: „Erträge auf36.446.708,00 €“,
+# „ERTRÄGE GESAMT252.737.843 €“ (a word in capitals: a single capital before digits is a grade's name, „A13“)
+_GLUED = r"(?:(?<=[a-zäöüß])|(?<=[A-ZÄÖÜ]{2}))(?=\d{1,3}(?:\.\d{3})+(?:,\d\d)?\s?(?:€|EURO?\b|Euro\b))"
 _NUMBER = re.compile(
     r"(?:(?<![\w.,/])|"
     + _GLUED
