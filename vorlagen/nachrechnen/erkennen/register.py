@@ -46,6 +46,7 @@ from vorlagen.nachrechnen.erkennen import (
     satzumbruch,
     sollzeilen,
     spaltenbeziehung,
+    spaltenblock,
     spaltenformel,
     summen,
     tabellenkopf,
@@ -139,6 +140,7 @@ ERKENNER = (
     Erkenner(239, "prozentbezug", lambda d, p: prozentbezug.recognise(d.zeilen, p)),
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
     Erkenner(241, "umvonauf", lambda d, p: umvonauf.recognise(d.zeilen, p)),
+    Erkenner(245, "spaltenblock", lambda d, p: spaltenblock.recognise(d.zeilen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
     Erkenner(255, "umlageschluessel", lambda d, p: umlageschluessel.recognise(d.zeilen, p)),
 )
