@@ -16,6 +16,7 @@ _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \
 # a grouped amount in euros glued to the word before it, as a PDF lost the space: „Erträge auf36.446.708,00 €“,
 # „ERTRÄGE GESAMT252.737.843 €“ (a word in capitals: a single capital before digits is a grade's name, „A13“)
 _GLUED = r"(?:(?<=[a-zäöüß])|(?<=[A-ZÄÖÜ]{2}))(?=\d{1,3}(?:\.\d{3})+(?:,\d\d)?\s?(?:€|EURO?\b|Euro\b))"
+# a percent sign is the figure's own in its cell only: „2022\t%“ is a year's head and the head „%“ of the next column
 _NUMBER = re.compile(
     r"(?:(?<![\w.,/])|"
     + _GLUED
@@ -25,7 +26,7 @@ _NUMBER = re.compile(
     r"|(?P<num>\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?![\w°]|[.,]\d))"
     r"(?P<unit>\s?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
-    r"|\s?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?"
+    r"|\s?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
 )
 _YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?(?:€|EURO?|Euro)")
 _DOT_CENTS = re.compile(r"\d{1,3}(?:\.\d{3})+\.\d\d")
