@@ -69,3 +69,48 @@ def test_a_bedarf_typed_without_its_minus_is_the_salden_turned_round(tmp_path, c
     assert werte(reading)[1] == -richtig
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+# --- Hessen: the Investitions- and Finanzierungstätigkeit by their Gesamtbeträge, no Saldo (o03 of the Zusatz) -----
+
+H_LAUFEND, INV_EIN, INV_AUS, FIN_EIN, FIN_AUS = (
+    Fraction(39_695),
+    Fraction(1_805_110),
+    Fraction(3_363_790),
+    Fraction(1_558_680),
+    Fraction(335_813),
+)
+
+
+def _hessen(bedarf: Fraction, ohne: str = "") -> str:
+    zeilen = [
+        "im Finanzhaushalt",
+        "| mit dem Saldo aus den Einzahlungen und Auszahlungen aus laufender Verwaltungstätigkeit |\n"
+        f"{zahl(H_LAUFEND)} € |",  # the figure wrapped onto the next line, as the page has it
+        "| und dem Gesamtbetrag der |",
+        f"| Einzahlungen aus Investitionstätigkeit auf | {zahl(INV_EIN)} € |",
+        f"| Auszahlungen aus Investitionstätigkeit auf | {zahl(INV_AUS)} € |",
+        f"| Einzahlungen aus Finanzierungstätigkeit auf | {zahl(FIN_EIN)} € |",
+        f"| Auszahlungen aus Finanzierungstätigkeit auf | {zahl(FIN_AUS)} € |",
+        f"| mit einem Finanzmittelfehlbedarf des Haushaltsjahres von |\n{zahl(bedarf)} € |",
+        "festgesetzt.",
+    ]
+    return "\n|\n".join(z for z in zeilen if not ohne or ohne not in z) + "\n"
+
+
+def test_a_part_given_by_its_gesamtbetraege_is_its_einzahlungen_less_its_auszahlungen(tmp_path, capsys):
+    # the year's Bedarf: the three parts together, turned round (a Fehlbedarf typed without its minus)
+    bedarf = -(H_LAUFEND + (INV_EIN - INV_AUS) + (FIN_EIN - FIN_AUS))
+    assert bedarf == 296_118  # the page types 296.119: one euro off
+    (reading,) = erkannt(tmp_path, "zahlungsmittel", _hessen(bedarf))
+    parts, result = werte(reading)
+    assert parts == [H_LAUFEND, INV_EIN, INV_AUS, FIN_EIN, FIN_AUS] and result == bedarf
+    assert reading.vorzeichen == [-1, -1, 1, -1, 1]
+    code, report, _ = check(capsys, write(tmp_path, "h.txt", _hessen(Fraction(296_119))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == bedarf
+
+
+def test_a_part_with_only_one_of_its_gesamtbetraege_reads_nothing(tmp_path):
+    text = _hessen(Fraction(296_118), ohne="Auszahlungen aus Finanzierungstätigkeit")
+    assert erkannt(tmp_path, "zahlungsmittel", text) == []

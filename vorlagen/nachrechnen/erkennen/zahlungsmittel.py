@@ -1,6 +1,7 @@
 """The last figure of a Haushaltssatzung's Finanzhaushalt (Hessen and others): „mit einem Zahlungsmittelfehlbedarf des
 Haushaltsjahres von -577.730 EUR“, „… Zahlungsmitteldefizit …“, „Finanzmittelfehlbedarf“ – the Salden of the three
-parts above it together: laufende Verwaltungstätigkeit, Investitionstätigkeit, Finanzierungstätigkeit.
+parts above it together: laufende Verwaltungstätigkeit, Investitionstätigkeit, Finanzierungstätigkeit – a part
+without its Saldo given by its Gesamtbeträge (Hessen), its Einzahlungen less its Auszahlungen.
 
 Each Saldo is found by its part: named in its own label (also wrapped onto the line above: „mit dem Saldo aus den
 Einzahlungen und Auszahlungen“ / „aus laufender Verwaltungstätigkeit auf 425.917 EUR“), or – a bare „mit einem Saldo
@@ -50,11 +51,13 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         # a Bedarf typed without its minus („… Zahlungsmittelbedarf … von 648.738“): the parts' sum turned round
         turned = -1 if result.wert > 0 and _sign(label, result) < 0 else 1
-        signs = [_sign(saldo_label, part) * turned for _, part, saldo_label in salden]
+        signs = [sign * turned for _, _, sign in salden]
         parts = [part for _, part, _ in salden]
         found.append(
             Rechnung(
-                "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den drei Salden darüber",
+                "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den drei Salden darüber"
+                if len(salden) == len(_PARTS)
+                else "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den Salden und Gesamtbeträgen darüber",
                 "summe",
                 [row.fund(part) for row, part, _ in salden],
                 reihe.fund(result),
@@ -82,23 +85,49 @@ def _sign(label: str, zahl: Zahl) -> int:
     return -1 if _MINUS_SIDE.search(named) and not _PLUS_SIDE.search(named) else 1
 
 
-def _salden(reihen: list[Reihe], index: int) -> list[tuple[Reihe, Zahl, str]] | None:
-    """The nearest Saldo of each part above the result – its row, amount and label, in the order of _PARTS – or None
-    where one is missing."""
+def _salden(reihen: list[Reihe], index: int) -> list[tuple[Reihe, Zahl, int]] | None:
+    """The nearest Saldo of each part above the result – its row, amount and sign, in the order of _PARTS – or, for a
+    part the Satzung gives by its Gesamtbeträge (Hessen: „Einzahlungen aus Investitionstätigkeit auf“ /
+    „Auszahlungen aus Investitionstätigkeit auf“), its Einzahlungen and its Auszahlungen taken off; None where a part
+    has neither."""
     salden: dict[str, tuple[Reihe, Zahl, str]] = {}
+    flows: dict[tuple[str, int], tuple[Reihe, Zahl]] = {}  # (part, +1 Einzahlungen / −1 Auszahlungen) → its row
     for above in range(index - 1, max(-1, index - 1 - _LOOK_UP), -1):
         reihe, label = reihen[above], full_label(reihen, above)[1]
         if _STOP.search(label) and not _SALDO.search(label):
             break  # the Ergebnishaushalt above the Finanzhaushalt
         amount = _amount(reihe)
-        if amount is None or not _SALDO.search(label):
+        if amount is None:
+            continue
+        if not _SALDO.search(label):
+            flow = _flow(reihe.label)
+            if flow is not None:
+                flows.setdefault(flow, (reihe, amount))
             continue
         part = _part(reihen, above, label)
         if part is not None and part not in salden:
             salden[part] = (reihe, amount, label)
         if len(salden) == len(_PARTS):
-            return [salden[part] for part in _PARTS]
-    return None
+            break
+    found: list[tuple[Reihe, Zahl, int]] = []
+    for part in _PARTS:
+        if part in salden:
+            row, value, saldo_label = salden[part]
+            found.append((row, value, _sign(saldo_label, value)))
+        elif (part, 1) in flows and (part, -1) in flows and all(v.wert >= 0 for _, v in flows.values()):
+            found += [(*flows[(part, 1)], 1), (*flows[(part, -1)], -1)]
+        else:
+            return None
+    return found
+
+
+def _flow(label: str) -> tuple[str, int] | None:
+    """(part, +1) for a row of the Einzahlungen of one part, (part, −1) for its Auszahlungen; None otherwise."""
+    named = [part for part, words in _PARTS.items() if words.search(label)]
+    inflow, outflow = bool(_IN.search(label)), bool(_OUT.search(label))
+    if len(named) != 1 or inflow == outflow:
+        return None
+    return named[0], 1 if inflow else -1
 
 
 def _part(reihen: list[Reihe], index: int, label: str) -> str | None:
