@@ -114,3 +114,31 @@ def test_a_part_given_by_its_gesamtbetraege_is_its_einzahlungen_less_its_auszahl
 def test_a_part_with_only_one_of_its_gesamtbetraege_reads_nothing(tmp_path):
     text = _hessen(Fraction(296_118), ohne="Auszahlungen aus Finanzierungstätigkeit")
     assert erkannt(tmp_path, "zahlungsmittel", text) == []
+
+
+def _schenklengsfeld(bedarf: Fraction, letzte: str = "mit einem Saldo (Zahlungsmittelbedarf) von") -> str:
+    """k17 of the Zusatz: the year's Bedarf a Saldo without a part of its own, right under the Finanzierungstätigkeit."""
+    return (
+        "im Finanzhaushalt\nmit dem Saldo aus den Einzahlungen und Auszahlungen\n"
+        "aus laufender Verwaltungstätigkeit auf 618.587,- EUR\nund dem Gesamtbetrag der\n"
+        "Einzahlungen aus Investitionstätigkeit auf 963.400,- EUR\nAuszahlungen aus Investitionstätigkeit 8.394.800,- EUR\n"
+        "mit einem Saldo (Zahlungsmittelbedarf) von 7.431.400,- EUR\n"
+        "Einzahlungen aus Finanzierungstätigkeit auf 6.828.175,- EUR\n"
+        "Auszahlungen aus Finanzierungstätigkeit auf 664.100,- EUR\n"
+        "mit einem Saldo (Zahlungsmittelüberschuss) von 6.164.075,- EUR\n"
+        f"{letzte} {zahl(bedarf)},- EUR\nfestgesetzt.\n"
+    )
+
+
+def test_a_saldo_closing_the_three_parts_is_the_years(tmp_path, capsys):
+    laufend, investition, finanzierung = Fraction(618_587), Fraction(963_400 - 8_394_800), Fraction(6_828_175 - 664_100)
+    bedarf = -(laufend + investition + finanzierung)
+    assert bedarf == 648_738  # the page's Zahlungsmittelbedarf
+    readings = [r for r in erkannt(tmp_path, "zahlungsmittel", _schenklengsfeld(bedarf)) if r.ergebnis.zeile.nr == 11]
+    assert len(readings) == 1 and werte(readings[0])[1] == bedarf
+    code, report, _ = check(capsys, write(tmp_path, "k.txt", _schenklengsfeld(Fraction(684_738))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 11 and Fraction(fehler["werte"]["nachgerechnet"]) == bedarf
+    # a Saldo naming a part of its own is that part's, not the year's
+    text = _schenklengsfeld(bedarf, "mit einem Saldo aus Investitionstätigkeit von")
+    assert [r for r in erkannt(tmp_path, "zahlungsmittel", text) if r.ergebnis.zeile.nr == 11] == []

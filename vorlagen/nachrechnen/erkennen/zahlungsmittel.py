@@ -44,7 +44,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if result is None:
             continue
         label = full_label(reihen, index)[1]
-        if not _RESULT.search(label):
+        if not _RESULT.search(label) and not _closing_saldo(reihen, index, label):
             continue
         salden = _salden(reihen, index)
         if salden is None:
@@ -69,6 +69,18 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             )
         )
     return found
+
+
+def _closing_saldo(reihen: list[Reihe], index: int, label: str) -> bool:
+    """„mit einem Saldo (Zahlungsmittelbedarf) von 648.738,- EUR“ right under the Saldo of the Finanzierungstätigkeit:
+    a Saldo that names no part of its own, closing the three – the year's (k17 of the Zusatz)."""
+    if not _SALDO.search(label) or any(words.search(label) for words in _PARTS.values()):
+        return False
+    above = next((i for i in range(index - 1, max(-1, index - 3), -1) if reihen[i].werte), None)
+    if above is None or _amount(reihen[above]) is None:
+        return False
+    above_label = full_label(reihen, above)[1]
+    return bool(_SALDO.search(above_label)) and _part(reihen, above, above_label) == "finanzierung"
 
 
 def _amount(reihe: Reihe) -> Zahl | None:
