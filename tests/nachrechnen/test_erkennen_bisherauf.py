@@ -45,3 +45,17 @@ def test_sentences_of_another_shape_read_nothing(tmp_path):
     # the new amount must be set („festgesetzt“), not merely mentioned after „auf“
     text = _satz(neu).replace("neu festgesetzt", "verwiesen; das Nähere regelt die Anlage")
     assert erkannt(tmp_path, "bisherauf", text) == []
+
+
+def test_the_old_amount_as_the_bisherige_festsetzung(tmp_path):
+    # q02 of the Zusatz: „Ausgehend von der bisherigen Festsetzung in Höhe von …“
+    alt, weniger, mehr = Fraction(4_524_530), Fraction(2_595_500), Fraction(877_000)
+    neu = alt - weniger + mehr
+    assert neu == 2_806_030  # the page's 2.806.030,00 €
+    text = (
+        f"Ausgehend von der bisherigen Festsetzung in Höhe von {zahl(alt, 2)} € wird der Gesamtbetrag der "
+        f"Verpflichtungsermächtigungen um -{zahl(weniger, 2)} € vermindert sowie um {zahl(mehr, 2)} € erhöht und so "
+        f"auf {zahl(neu, 2)} € neu festgesetzt.\n"
+    )
+    (reading,) = erkannt(tmp_path, "bisherauf", text)
+    assert werte(reading) == ([alt, -weniger, mehr], neu)

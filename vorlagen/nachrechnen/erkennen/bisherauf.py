@@ -1,6 +1,8 @@
 """A change a Nachtragssatzung states in one sentence, the old amount first: „Die Verpflichtungsermächtigungen lagen
 bisher bei 3.420.000,00 €, sie werden um -460.000,00 € vermindert / 110.000,00 € -erhöht und auf 3.070.000,00 € neu
-festgesetzt.“ (Thüringen, k14 of the Zusatz). The new amount is the old one less what is „vermindert“ and plus what is
+festgesetzt.“ (Thüringen, k14 of the Zusatz), „Ausgehend von der bisherigen Festsetzung in Höhe von 4.524.530,00 €
+wird der Gesamtbetrag … um -2.595.500,00 € vermindert sowie um 877.000,00 € erhöht und so auf 2.806.030,00 € neu
+festgesetzt.“ (q02). The new amount is the old one less what is „vermindert“ and plus what is
 „erhöht“.
 
 Read only where every amount between the old and the new one has its verb right after it, and the new one follows
@@ -15,7 +17,8 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
-_BEFORE = re.compile(r"\bbisher\s+(?:bei|bis|mit|auf)?\s*$")
+# „bisher bei“, „bisher bis“ – or „Ausgehend von der bisherigen Festsetzung in Höhe von“ (q02)
+_BEFORE = re.compile(r"\bbisher(?:ige[nr]?\s+[A-ZÄÖÜ]\w+)?\s+(?:in\s+Höhe\s+von|bei|bis|mit|auf|von)?\s*$")
 _DOWN = re.compile(r"^\s*-?(?:vermindert|verringert|gesenkt|reduziert|herabgesetzt)\b")
 _UP = re.compile(r"^\s*-?(?:erhöht|heraufgesetzt)\b")
 _TO = re.compile(r"\bauf\s*$")
