@@ -13,7 +13,7 @@ from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, bare_words, total_kind
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, UNKLAR, WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import Offen, align
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum
 from vorlagen.nachrechnen.woerter import GRAND_TOTAL, GROUP_TOTAL
 
 _REMAINDER = re.compile(
@@ -110,11 +110,7 @@ class Summe:
         funds, signs = spalte.funds, spalte.signs
         doubts = spalte.doubts if doubts is None else doubts
         parts = [f.zahl for f in funds]
-        shown = (
-            written_sum(parts, signs)
-            if len(parts) <= 6
-            else f"Summe der {len(parts)} Werte {parts[0].betrag()} … {parts[-1].betrag()}"
-        )
+        shown = short_sum(parts, signs, "Werte")
         self.found.append(
             Rechnung(
                 art,

@@ -14,7 +14,7 @@ from decimal import Decimal
 from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum, year_heads
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum, year_heads
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _COMPLETE = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|entfallen|entfällt|aufgeschlüsselt|zusammen)\b")
@@ -151,11 +151,7 @@ def _reading(
     zeile, amount = total
     signs = [1] * len(parts)
     values = [z for _, z in parts]
-    shown = (
-        written_sum(values, signs)
-        if len(values) <= 6
-        else f"Summe der {len(values)} Beträge {values[0].betrag()} … {values[-1].betrag()}"
-    )
+    shown = short_sum(values, signs)
     return Rechnung(
         "Aufteilung „davon entfallen auf …“ in den Zeilen darunter"
         if davon

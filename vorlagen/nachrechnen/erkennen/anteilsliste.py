@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 
 _GAP = 5  # lines from one pair to the next of the same list, at most
@@ -73,7 +73,7 @@ def _sum(liste: list[_Paar], total: Fund) -> Rechnung:
         "summe",
         amounts,
         total,
-        f"Summe der {len(amounts)} Beträge {amounts[0].zahl.betrag()} … {amounts[-1].zahl.betrag()}",
+        short_sum([a.zahl for a in amounts], [1] * len(amounts)),
         betrag=True,
         typ="anteilsliste",
     )

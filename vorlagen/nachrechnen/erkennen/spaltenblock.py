@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _TOTAL = re.compile(r"^\s*(?:Summe|Gesamt|Insgesamt|Gesamtsumme|Summe gesamt)\s*:?\s*$", re.IGNORECASE)
@@ -91,11 +91,7 @@ def _one_unit(cells: list[tuple[Zeile, Zahl]], total: Zahl) -> bool:
 
 def _reading(cells: list[tuple[Zeile, Zahl]], total: tuple[Zeile, Zahl]) -> Rechnung:
     values = [z for _, z in cells]
-    shown = (
-        written_sum(values, [1] * len(values))
-        if len(values) <= 6
-        else f"Summe der {len(values)} Beträge {values[0].betrag()} … {values[-1].betrag()}"
-    )
+    shown = short_sum(values, [1] * len(values))
     return Rechnung(
         "Summe einer Spalte, die die Seite Zelle für Zelle untereinander speichert",
         "summe",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum, written_sum
 from vorlagen.nachrechnen.woerter import SENTENCE_END, TOTAL_ROW_START
 
 FUND = re.compile(
@@ -105,11 +105,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         signs = [1] * len(rows)
         parts = [z for _, z in rows]
-        shown = (
-            written_sum(parts, signs)
-            if len(parts) <= 6
-            else f"Summe der {len(parts)} Beträge {parts[0].betrag()} … {parts[-1].betrag()}"
-        )
+        shown = short_sum(parts, signs)
         found.append(
             Rechnung(
                 "Verteilung einer genannten Fördersumme auf die Liste darunter",

@@ -128,6 +128,14 @@ def written_sum(parts: list[Zahl], signs: list[int], signed: bool = False) -> st
     return first + "".join((" + " if sign > 0 else " − ") + p.betrag() for sign, p in zip(signs[1:], parts[1:]))
 
 
+def short_sum(parts: list[Zahl], signs: list[int], noun: str = "Beträge") -> str:
+    """A sum written out (written_sum) up to six parts; a longer one by its count, its first and its last part:
+    'Summe der 10 Beträge 200.000 € … 68.900 €'."""
+    if len(parts) <= 6:
+        return written_sum(parts, signs)
+    return f"Summe der {len(parts)} {noun} {parts[0].betrag()} … {parts[-1].betrag()}"
+
+
 def parse_number(text: str) -> Decimal:
     """'1.234,56' → Decimal('1234.56'); a dot or space groups thousands, the comma separates decimals."""
     return Decimal(re.sub(r"[. \u202f]", "", text).replace(",", "."))
