@@ -161,3 +161,10 @@ SENTENCE_END = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!
 # why an „ordentliches Ergebnis“ that Erträge less Aufwendungen miss is no certain slip (NKF NRW counts the
 # Finanzergebnis into it)
 WITH_FINANZERGEBNIS = "das ordentliche Ergebnis kann das Finanzergebnis enthalten, das die Tabelle nicht zeigt"
+
+
+# The noun of a count of heads or places right after its figure: „476 Vollzeitstellen“, „8,66 Stellen“, „82 Schüler“
+COUNT_NOUN = re.compile(
+    r"\s*(?:Vollzeit|Plan|Teilzeit)?(?:[Ss]tellen|Vollzeitäquivalente|VZÄ|Beschäftigte\w*|Mitarbeit\w*|Beamt\w*|"
+    r"Personen|Kräfte|Schüler\w*|Kinder|Plätze|Betreuungsplätze)\b"
+)

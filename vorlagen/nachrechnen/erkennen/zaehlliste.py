@@ -12,15 +12,12 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import COUNT_NOUN
 
 _ANNOUNCES = re.compile(r"\b(?:verteil\w*|aufgeteilt|entfallen|entfällt|wie folgt|folgende\w*)\b[^.;:]*:\s*$", re.I)
 _COMPLETE = re.compile(r"\b(?:verteil\w*|aufgeteilt|entfallen|entfällt)\b", re.IGNORECASE)
 # „.  127 im Rathaus“, „- 15 in Schulen“, „• 35 im Baubetriebshof“: an item opening with its count and a word
 _ITEM = re.compile(r"^\W{0,4}?(\d{1,5}(?:,\d{1,2})?)\s+(?:[a-zäöüß]+\s+)?[A-Za-zÄÖÜäöüß]")
-_COUNT_NOUN = re.compile(
-    r"\s*(?:Vollzeit|Plan|Teilzeit)?(?:[Ss]tellen|Vollzeitäquivalente|VZÄ|Beschäftigte\w*|Mitarbeit\w*|Beamt\w*|"
-    r"Personen|Kräfte|Schüler\w*|Kinder|Plätze|Betreuungsplätze)\b"
-)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_ITEMS = 40
 _GAP = 1  # blank lines passed over between the announcing line and its list
@@ -58,7 +55,7 @@ def _count(zeile: Zeile) -> Zahl | None:
     counts = [
         z
         for z in zeile.zahlen
-        if not z.einheit and z.tiefe == 0 and z.wert > 0 and _COUNT_NOUN.match(zeile.text, z.ende)
+        if not z.einheit and z.tiefe == 0 and z.wert > 0 and COUNT_NOUN.match(zeile.text, z.ende)
     ]
     return counts[0] if len(counts) == 1 else None
 
