@@ -64,3 +64,8 @@ def test_lists_of_another_shape_are_no_such_sum(tmp_path):
     for item in (".  2024 rund 127 im Rathaus", ".  127 € im Rathaus"):
         text = _liste(476).replace(".  127 im Rathaus", item)
         assert erkannt(tmp_path, "zaehlliste", text) == []
+
+
+def test_items_numbered_one_two_three_are_no_counts(tmp_path):
+    text = "Die 3 Stellen verteilen sich auf die folgenden Ämter:\n1 Hauptamt\n2 Bauamt\n3 Kämmerei\n"
+    assert erkannt(tmp_path, "zaehlliste", text) == []

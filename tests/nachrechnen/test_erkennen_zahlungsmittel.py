@@ -142,3 +142,9 @@ def test_a_saldo_closing_the_three_parts_is_the_years(tmp_path, capsys):
     # a Saldo naming a part of its own is that part's, not the year's
     text = _schenklengsfeld(bedarf, "mit einem Saldo aus Investitionstätigkeit von")
     assert [r for r in erkannt(tmp_path, "zahlungsmittel", text) if r.ergebnis.zeile.nr == 11] == []
+
+
+def test_a_saldo_of_something_else_under_the_three_is_not_the_years(tmp_path):
+    # a Saldo naming neither a part nor a Bedarf or Überschuss („haushaltsunwirksame Vorgänge“) is no result of them
+    text = _schenklengsfeld(Fraction(12_345), "Saldo aus haushaltsunwirksamen Vorgängen")
+    assert [r for r in erkannt(tmp_path, "zahlungsmittel", text) if r.ergebnis.zeile.nr == 11] == []

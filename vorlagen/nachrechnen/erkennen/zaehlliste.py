@@ -34,6 +34,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         parts = _items(zeilen, index)
         if total is None or len(parts) < 2 or Fund(zeile, total).key in taken:
             continue
+        if [z.wert for _, z in parts] == list(range(1, len(parts) + 1)):
+            continue  # „1 Hauptamt“, „2 Bauamt“ …: the items' numbers, no counts
         complete = bool(_COMPLETE.search(zeile.text[total.ende :]))
         found.append(
             Rechnung(

@@ -73,8 +73,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 def _closing_saldo(reihen: list[Reihe], index: int, label: str) -> bool:
     """„mit einem Saldo (Zahlungsmittelbedarf) von 648.738,- EUR“ right under the Saldo of the Finanzierungstätigkeit:
-    a Saldo that names no part of its own, closing the three – the year's (k17 of the Zusatz)."""
-    if not _SALDO.search(label) or any(words.search(label) for words in _PARTS.values()):
+    a Saldo that names no part of its own but a Bedarf or Überschuss, closing the three – the year's (k17 of the
+    Zusatz)."""
+    side = _MINUS_SIDE.search(label) or _PLUS_SIDE.search(label)  # not „Saldo aus haushaltsunwirksamen Vorgängen“
+    if not _SALDO.search(label) or not side or any(words.search(label) for words in _PARTS.values()):
         return False
     above = next((i for i in range(index - 1, max(-1, index - 3), -1) if reihen[i].werte), None)
     if above is None or _amount(reihen[above]) is None:
