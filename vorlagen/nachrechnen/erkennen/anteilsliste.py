@@ -42,20 +42,21 @@ _Paar = tuple[Fund, Fund]  # the amount, its percentage
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    for liste in _lists(zeilen):
+    where = {id(zeile): index for index, zeile in enumerate(zeilen)}  # a line's index, found once
+    for liste in _lists(zeilen, where):
         if not any(p.key in taken for _, p in liste if p.zahl.wert != _HUNDRED):  # 100 % may be a column's sum
             readings = _read(liste)
-            total = _total_above(zeilen, liste) if readings and _whole(liste)[0] is None else None
+            total = _total_above(zeilen, where, liste) if readings and _whole(liste)[0] is None else None
             found += readings + ([_sum(liste, total)] if total is not None and total.key not in taken else [])
     return found
 
 
-def _total_above(zeilen: list[Zeile], liste: list[_Paar]) -> Fund | None:
+def _total_above(zeilen: list[Zeile], where: dict[int, int], liste: list[_Paar]) -> Fund | None:
     """„ERTRÄGE GESAMT 252.737.843 €“ over the list's first item and its label: the first line above with a figure of
     the items' unit, `_GAP` lines up at most, where that is its only figure and the line calls it a total."""
     first = liste[0][0]
-    index = next((i for i, zeile in enumerate(zeilen) if zeile is first.zeile), None)
-    for zeile in reversed(zeilen[max(0, (index or 0) - _GAP) : index or 0]):
+    index = where[id(first.zeile)]
+    for zeile in reversed(zeilen[max(0, index - _GAP) : index]):
         unit = [z for z in zeile.zahlen if (z.einheit, z.skala) == (first.zahl.einheit, first.zahl.skala)]
         if not unit:
             continue  # the item's label („• 05 Steuern …“): its number is no amount
@@ -79,7 +80,7 @@ def _sum(liste: list[_Paar], total: Fund) -> Rechnung:
     )
 
 
-def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:
+def _lists(zeilen: list[Zeile], where: dict[int, int]) -> list[list[_Paar]]:
     """The pairs of the document, grouped into runs whose neighbours stand `_GAP` lines apart at most – under a head
     „in %“, `_GAP` lines with text (a page that stores a table one cell per line puts a blank line between cells)."""
     lists: list[list[_Paar]] = []
@@ -89,7 +90,6 @@ def _lists(zeilen: list[Zeile]) -> list[list[_Paar]]:
     text_lines = [0]
     for zeile in zeilen:
         text_lines.append(text_lines[-1] + bool(zeile.text.strip()))
-    where = {id(zeile): index for index, zeile in enumerate(zeilen)}
     for index, zeile in enumerate(zeilen):
         for pair in _pairs(zeilen, index, index in column):
             if last is not None and index in column and where[id(last)] in column:

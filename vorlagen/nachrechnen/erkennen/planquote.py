@@ -32,10 +32,10 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not columns:
             continue
         for zeile in zeilen[index + 1 : index + 1 + _ROWS]:
-            cells = zeile.text.split("\t")
+            cells = _cell_figures(zeile)
             if len(cells) < 2:
                 break
-            offset = 1 if not _figures_in(zeile, cells, 0) else 0  # the row's label, a cell the head leaves out
+            offset = 1 if not cells[0] else 0  # the row's label, a cell the head leaves out
             for plan, ist, rate in columns:
                 reading = _share(zeile, cells, plan + offset, ist + offset, rate + offset)
                 if reading is not None and reading.ergebnis.key not in taken:
@@ -57,17 +57,18 @@ def _columns(heads: list[str]) -> list[tuple[int, int, int]]:
     return columns
 
 
-def _figures_in(zeile: Zeile, cells: list[str], column: int) -> list[Zahl]:
-    """The figures of the row's cell `column` (positions counted over the cells and their tabs)."""
-    if column >= len(cells):
-        return []
-    start = sum(len(cell) + 1 for cell in cells[:column])
-    end = start + len(cells[column])
-    return [z for z in zeile.zahlen if start <= z.start and z.ende <= end]
+def _cell_figures(zeile: Zeile) -> list[list[Zahl]]:
+    """The figures of each cell of the row, cell by cell (positions counted over the cells and their tabs)."""
+    cells, start = [], 0
+    for cell in zeile.text.split("\t"):
+        end = start + len(cell)
+        cells.append([z for z in zeile.zahlen if start <= z.start and z.ende <= end])
+        start = end + 1
+    return cells
 
 
-def _share(zeile: Zeile, cells: list[str], plan: int, ist: int, rate: int) -> Rechnung | None:
-    parts = [_figures_in(zeile, cells, column) for column in (plan, ist, rate)]
+def _share(zeile: Zeile, cells: list[list[Zahl]], plan: int, ist: int, rate: int) -> Rechnung | None:
+    parts = [cells[column] if column < len(cells) else [] for column in (plan, ist, rate)]
     if any(len(p) != 1 for p in parts):
         return None
     (soll,), (ist_wert,), (anteil,) = parts
