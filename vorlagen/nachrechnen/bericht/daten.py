@@ -55,7 +55,8 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
             {"seite": f.zeile.seite, "zeile": f.zeile.nr, "zahl": f.zahl.zeige()} for f in pruefung.offen
         ],
         "nicht_lesbare_zahlen": [
-            {"seite": zeile.seite, "zeile": zeile.nr, "text": text} for zeile, text in pruefung.unlesbar
+            {"seite": zeile.seite, "zeile": zeile.nr, "text": text, "gelesen": reading or None}
+            for zeile, text, reading in pruefung.unlesbar
         ],
         "zusammenfassung": {
             "rechnungen": len(pruefung.rechnungen),

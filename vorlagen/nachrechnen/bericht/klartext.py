@@ -38,7 +38,7 @@ def summary(pruefung: Pruefung) -> str:
     return (
         f"{count} {'Rechnung' if count == 1 else 'Rechnungen'} erkannt: {', '.join(parts)}; "
         f"{len(pruefung.offen)} {'Zahl' if len(pruefung.offen) == 1 else 'Zahlen'} nicht geprüft"
-        + (f", {unread} {'Zahl' if unread == 1 else 'Zahlen'} nicht lesbar." if unread else ".")
+        + (f", {unread} {'Zahl' if unread == 1 else 'Zahlen'} nicht in deutscher Schreibweise." if unread else ".")
     )
 
 
@@ -88,9 +88,12 @@ def render_text(pruefung: Pruefung) -> str:
     if pruefung.unlesbar:
         out += [
             "",
-            "Nicht als Zahl lesbar (Komma und Punkt wie im Englischen gesetzt – schreiben Sie den Betrag deutsch: "
-            "Tausender mit Punkt, Nachkommastellen nach dem Komma):",
+            "Nicht in deutscher Schreibweise (schreiben Sie den Betrag deutsch: Tausender mit Punkt, Nachkommastellen "
+            "nach dem Komma; jede Rechnung mit einer so gelesenen Zahl ist „nicht eindeutig“):",
         ]
-        out += [f"  {zeile.ort}: {text}" for zeile, text in pruefung.unlesbar]
+        out += [
+            f"  {zeile.ort}: {text} – " + (f"gelesen als {reading}" if reading else "nicht gelesen")
+            for zeile, text, reading in pruefung.unlesbar
+        ]
     out += ["", summary(pruefung), ""]
     return "\n".join(out)

@@ -1,6 +1,7 @@
 """German figures as typed in a line: `1.234,56 €`, `55.000€`, `2.450.000,- €`, `- 245.319€`, `1,2 Mio. €`, `3 T€`,
-`79,35 %` – and `2.223.687.71` (the cents after a dot, as one Jahresrechnung has it), and an amount glued to the
-word before it (`auf36.446.708,00 €`, `GESAMT252.737.843 €`)."""
+`79,35 %` – and `2.223.687.71` (the cents after a dot, as one Jahresrechnung has it), an amount glued to the
+word before it (`auf36.446.708,00 €`, `GESAMT252.737.843 €`), and one in no German notation (`37,085.971 EUR`,
+`471,621,00 €`), read one way and marked as such (`fremd`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \
 # a grouped amount in euros glued to the word before it, as a PDF lost the space: „Erträge auf36.446.708,00 €“,
 # „ERTRÄGE GESAMT252.737.843 €“ (a word in capitals: a single capital before digits is a grade's name, „A13“)
 _GLUED = r"(?:(?<=[a-zäöüß])|(?<=[A-ZÄÖÜ]{2}))(?=\d{1,3}(?:\.\d{3})+(?:,\d\d)?\s?(?:€|EURO?\b|Euro\b))"
+# Thousands grouped by commas, as English writes them, or a comma typed for a dot: „1,234,567“, „1,234.56“,
+# „37,085.971“, „471,621,00“ – one comma group only with a dot or a comma after it („1,234“ is German: 1 and decimals).
+FOREIGN = r"\d{1,3}(?:(?:,\d{3}){2,}(?:,\d\d|\.\d{1,2}|(?:\.\d{3})+)?|,\d{3}(?:,\d\d|\.\d{1,2}|(?:\.\d{3})+))"
 # a percent sign is the figure's own in its cell only: „2022\t%“ is a year's head and the head „%“ of the next column
 _NUMBER = re.compile(
     r"(?:(?<![\w.,/])|"
@@ -23,7 +27,11 @@ _NUMBER = re.compile(
     + r")(?:(?P<whole>\d{1,3}(?:\.\d{3})+|"
     + _SPACED
     + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
-    r"|(?P<num>\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)"
+    r"|(?P<num>(?P<foreign>"
+    + FOREIGN
+    + r")|\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:"
+    + _SPACED
+    + r")(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?![\w°]|[.,]\d))"
     r"(?P<unit>\s?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
     r"|\s?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
@@ -62,6 +70,7 @@ class Zahl:
     ende: int
     tiefe: int  # parenthesis depth
     minus: bool  # typed with a leading minus, "./." or "abzgl."
+    fremd: bool = False  # typed in no German notation („37,085.971“): the value is a reading of it (read_foreign)
 
     @property
     def geld(self) -> bool:
@@ -81,6 +90,7 @@ class Zahl:
         return show(self.wert if value is None else value, self)
 
 
+MAX_DIGITS = 24  # digits of the largest figure read: a trillion euros with cents has 15; beyond 28 no exact sum
 GENAU_STELLEN = 6  # places of an exact value shown; one that goes on (a third) ends in „…“
 
 
@@ -164,7 +174,11 @@ def figures(line: str) -> list[Zahl]:
         ):  # "2.450.000,- €": the dash says whole euros
             unit = "€"
         number = match["num"] or match["whole"]
-        if _DOT_CENTS.fullmatch(number):  # "2.223.687.71": thousands grouped, the cents after a dot
+        if sum(char.isdigit() for char in number) > MAX_DIGITS:
+            continue  # „1.234.234.…“ over thousands of groups: no amount, and beyond exact decimal arithmetic
+        if match["foreign"]:
+            number = read_foreign(number, exponent)
+        elif _DOT_CENTS.fullmatch(number):  # "2.223.687.71": thousands grouped, the cents after a dot
             number = number[:-3] + "," + number[-2:]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
@@ -184,9 +198,23 @@ def figures(line: str) -> list[Zahl]:
                 match.end(),
                 depth,
                 bool(sign),
+                bool(match["foreign"]),
             )
         )
     return _opened_before(line, result)
+
+
+def read_foreign(number: str, exponent: int = 0) -> str:
+    """A figure in no German notation (FOREIGN) as German: with a scale („5,834.400 Mio. EUR“) the comma marks the
+    decimals and the dots group them (5,8344 Mio.); otherwise one or two digits at the end after a dot or comma are
+    the decimals and every other mark groups thousands: „471,621,00“ 471.621,00, „1,234.56“ 1.234,56, „37,085.971“
+    37.085.971. A reading, never sure: a calculation with it is „nicht eindeutig“ (nachrechnen/urteil/fremdschreibweise.py)."""
+    if exponent and re.fullmatch(r"\d{1,3},\d{3}(?:\.\d{3})+", number):
+        return number.replace(".", "")
+    decimals = re.search(r"[.,](\d{1,2})$", number)
+    if decimals:
+        return number[: decimals.start()].replace(",", ".") + "," + decimals.group(1)
+    return number.replace(",", ".")
 
 
 _FOOTNOTE = re.compile(r"[1-9]\)\s*(?:\t|$)")

@@ -21,7 +21,8 @@ class Pruefung:
     erwaehnt: int = 0  # mentions in the text of figures a calculation produced
     folgen: dict[int, list[tuple[Urteil, Decimal]]] = field(default_factory=dict)  # id(slip) → dependents
     nennungen: dict[int, list[Fund]] = field(default_factory=dict)  # id(calculation) → same figure elsewhere
-    unlesbar: list[tuple[Zeile, str]] = field(default_factory=list)  # amounts in no German notation (lesen/unlesbar)
+    # amounts in no German notation (lesen/unlesbar): line, as typed, the reading taken („“: none)
+    unlesbar: list[tuple[Zeile, str, str]] = field(default_factory=list)
 
     def zaehle(self, status: str) -> int:
         return sum(1 for r in self.rechnungen if r.status == status)

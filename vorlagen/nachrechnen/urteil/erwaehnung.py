@@ -63,6 +63,7 @@ def mentions(
             fund = Fund(zeile, zahl)
             if (
                 zahl in heads
+                or zahl.fremd  # named with its reading under „nicht in deutscher Schreibweise“ (lesen/unlesbar)
                 or fund.key in tied
                 or zahl.einheit not in ("€", "%")
                 and fund.key not in unsure
