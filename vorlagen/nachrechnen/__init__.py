@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import sys
+from decimal import localcontext
 from pathlib import Path
 
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed
 
+# Digits of exact decimal arithmetic while documents are checked and reported: a product of several figures of up to
+# lesen/zahlenlesen.MAX_DIGITS digits and its rounding to the cent stay exact (the default 28 digits ended such a
+# product, typed by an adversary, in a traceback); every figure is so bounded, so no value outgrows it.
+PRECISION = 200
+
 
 def run(dateien: list[Path], as_json: bool = False) -> int:
     """Checks each file; 0: all recognised calculations hold, 1: a slip, 2: a file could not be read."""
+    with localcontext() as context:
+        context.prec = PRECISION
+        return _run(dateien, as_json)
+
+
+def _run(dateien: list[Path], as_json: bool) -> int:
     from vorlagen.nachrechnen.bericht.daten import render_json
     from vorlagen.nachrechnen.bericht.klartext import render_text
     from vorlagen.nachrechnen.pruefen import check_file

@@ -95,6 +95,19 @@ class Rechnung:
             return abs(werte[0]) / DM_JE_EURO
         raise ValueError(self.formel)
 
+    def durch_null(self, werte: list[Decimal]) -> bool:
+        """The calculation divides by zero with these values („5 € von 0 € = 12 %“): it gives no value at all, so it
+        is neither right nor wrong (rechne's 0 there is no result)."""
+        if self.formel == "quote":
+            return not any(werte[1:])
+        if self.formel == "steigerung":
+            return not werte[0]
+        if self.formel == "division":
+            return not werte[1]
+        if self.formel == "schluessel":
+            return not any(werte[2:])
+        return False
+
     def gerundet(self, exact: Decimal) -> Decimal:
         """Rounded half-up to the precision the result was typed with."""
         return round_half_up(exact, self.ergebnis.zahl.schritt)
@@ -105,7 +118,8 @@ class Rechnung:
 
     def haelt(self) -> bool:
         """The calculation holds with the figures as typed (a guess that does not states nothing)."""
-        return self.gerundet(self.rechne([t.zahl.wert for t in self.teile])) == self.getippt()
+        werte = [t.zahl.wert for t in self.teile]
+        return not self.durch_null(werte) and self.gerundet(self.rechne(werte)) == self.getippt()
 
     def steht(self) -> bool:
         """The reading claims something whatever its verdict: it is sure, a doubt with its reason, or a guess that

@@ -90,7 +90,7 @@ class Zahl:
         return show(self.wert if value is None else value, self)
 
 
-MAX_DIGITS = 24  # digits of the largest figure read: a trillion euros with cents has 15; beyond 28 no exact sum
+MAX_DIGITS = 24  # digits of the largest figure read, its scale counted („3 Mrd. €“: 10): a trillion € with cents has 15
 GENAU_STELLEN = 6  # places of an exact value shown; one that goes on (a third) ends in „…“
 
 
@@ -174,8 +174,8 @@ def figures(line: str) -> list[Zahl]:
         ):  # "2.450.000,- €": the dash says whole euros
             unit = "€"
         number = match["num"] or match["whole"]
-        if sum(char.isdigit() for char in number) > MAX_DIGITS:
-            continue  # „1.234.234.…“ over thousands of groups: no amount, and beyond exact decimal arithmetic
+        if sum(char.isdigit() for char in number) + exponent > MAX_DIGITS:
+            continue  # „1.234.234.…“ over thousands of groups, „… Mrd. €“ beyond: no amount (nachrechnen.PRECISION)
         if match["foreign"]:
             number = read_foreign(number, exponent)
         elif _DOT_CENTS.fullmatch(number):  # "2.223.687.71": thousands grouped, the cents after a dot

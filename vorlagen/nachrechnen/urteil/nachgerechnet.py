@@ -80,8 +80,11 @@ class Urteil:
 
 
 def pruefe(rechnung: Rechnung) -> Urteil:
-    """The verdict on a reading from its own figures."""
-    exact = rechnung.rechne([f.zahl.wert for f in rechnung.teile])
+    """The verdict on a reading from its own figures; one that divides by zero gives no value and claims nothing."""
+    werte = [f.zahl.wert for f in rechnung.teile]
+    if rechnung.durch_null(werte):
+        return Urteil(rechnung, OFFEN)
+    exact = rechnung.rechne(werte)
     richtig = rechnung.gerundet(exact)
     typed = rechnung.getippt()
     zahl = rechnung.ergebnis.zahl
