@@ -19,6 +19,15 @@ _PLUS_MINUS = re.compile(rf"^\s*(?:{WORD}\s*)?([+\-−]|\./\.)\s*(?:{WORD}\s*)?$
 _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
+# Stellen counted in a sum in brackets („+3,5 VZÄ (1,0 VZÄ für Fahrerlaubnisse// 0,5 VZÄ Verwaltung// …)“): a plain
+# figure is a count of Stellen where such a word follows it; VZÄ and Stellen are one unit
+_STELLEN = re.compile(r"[ \u00a0]?(?:Vollzeit|Plan)?(?:[Ss]tellen?|VZÄ|Vollzeitäquivalente?)\b")
+_STELLEN_UNIT = "Stellen"
+_LISTED = {
+    "€": "aufgezählte Teilbeträge in Klammern",
+    "%": "aufgezählte Anteile in Klammern",
+    _STELLEN_UNIT: "aufgezählte Stellen in Klammern",
+}
 _ADDED = re.compile(r"\b(?:zuzüglich|zzgl\.|plus)(?=\s)|\s\+\s")
 _PERIODS = re.compile(
     r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
@@ -105,15 +114,25 @@ def row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:
     return opens and len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", gap)) <= 5
 
 
+def _unit(text: str, zahl: Zahl) -> tuple[str, int]:
+    """What a figure counts for a sum in brackets – its unit (€, %), Stellen where a word for them follows a plain
+    figure, „“ for anything else – and where the figure with that word ends."""
+    if zahl.einheit:
+        return zahl.einheit, zahl.ende
+    stellen = _STELLEN.match(text, zahl.ende)
+    return (_STELLEN_UNIT, stellen.end()) if stellen else ("", zahl.ende)
+
+
 def sums(
     text: str, figs: list[Zahl], used: set[int]
 ) -> Iterator[tuple[list[Zahl], list[int], Zahl, str, str, Literal[True] | str]]:
     """`70.091 € (59.583 € PK + 10.508 € SK)`, `Gesamtförderung von 80 % (50 % Bund, 30 % Land)` and
     `a € + b € − c € = d €`."""
     for k, total in enumerate(figs):
-        if total.einheit not in ("€", "%"):
+        unit, end = _unit(text, total)
+        if not unit:
             continue
-        opening = _OPENS_NEAR.match(text, total.ende)
+        opening = _OPENS_NEAR.match(text, end)
         if not opening:
             continue
         group_end = text.find(")", opening.end())
@@ -124,7 +143,7 @@ def sums(
         for z in figs[k + 1 :]:
             if z.start >= group_end:
                 break
-            if z.tiefe == total.tiefe + 1 and z.einheit == total.einheit:
+            if z.tiefe == total.tiefe + 1 and _unit(text, z)[0] == unit:
                 inner.append(z)
         if len(inner) < 2:
             continue
@@ -153,7 +172,7 @@ def sums(
                 inner,
                 [1] * len(inner),
                 total,
-                "aufgezählte Teilbeträge in Klammern" if total.einheit == "€" else "aufgezählte Anteile in Klammern",
+                _LISTED[unit],
                 "aufschluesselung",
                 True if added else "vielleicht sind in der Klammer nicht alle Teile genannt",
             )
