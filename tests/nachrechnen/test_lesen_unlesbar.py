@@ -125,3 +125,15 @@ def test_a_figure_of_thousands_of_digits_is_no_amount_and_ends_without_a_traceba
 def test_a_document_without_such_amounts_says_nothing_of_them(tmp_path, capsys):
     code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "g.txt", "Summe 1.000 € + 2.000 € = 3.000 €\n")))
     assert code == 0 and "Schreibweise" not in out and out.splitlines()[-1].endswith("0 Zahlen nicht geprüft.")
+
+
+def test_a_doubt_of_its_own_stays_said_beside_the_notation(tmp_path, capsys):
+    # 20.000 + 10.000 + 5.000 = 35.000, typed 36.000: the list in brackets may leave parts out – a doubt already
+    text = "Mehrkosten: 36.000 € (20,000.00 € für Planung, 10.000 € für Bau, 5.000 € für Sonstiges)\n"
+    code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
+    (befund,) = report["befunde"]
+    assert code == 0 and befund["status"] == "nicht eindeutig"
+    assert befund["hinweis"] == (
+        "„20,000.00 €“ (Z. 1) als 20.000,00\u00a0€ gelesen, wären es 35.000\u00a0€; die Zahl ist nicht in deutscher "
+        "Schreibweise getippt, gemeint sein kann anderes; vielleicht sind in der Klammer nicht alle Teile genannt"
+    )

@@ -19,7 +19,7 @@ _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \
 _GLUED = r"(?:(?<=[a-zäöüß])|(?<=[A-ZÄÖÜ]{2}))(?=\d{1,3}(?:\.\d{3})+(?:,\d\d)?\s?(?:€|EURO?\b|Euro\b))"
 # Thousands grouped by commas, as English writes them, or a comma typed for a dot: „1,234,567“, „1,234.56“,
 # „37,085.971“, „471,621,00“ – one comma group only with a dot or a comma after it („1,234“ is German: 1 and decimals).
-FOREIGN = r"\d{1,3}(?:(?:,\d{3}){2,}(?:,\d\d|\.\d{1,2}|(?:\.\d{3})+)?|,\d{3}(?:,\d\d|\.\d{1,2}|(?:\.\d{3})+))"
+_FOREIGN = r"\d{1,3}(?:(?:,\d{3}){2,}(?:,\d\d|\.\d{1,2}|(?:\.\d{3})+)?|,\d{3}(?:,\d\d|\.\d{1,2}|(?:\.\d{3})+))"
 # a percent sign is the figure's own in its cell only: „2022\t%“ is a year's head and the head „%“ of the next column
 _NUMBER = re.compile(
     r"(?:(?<![\w.,/])|"
@@ -28,7 +28,7 @@ _NUMBER = re.compile(
     + _SPACED
     + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
     r"|(?P<num>(?P<foreign>"
-    + FOREIGN
+    + _FOREIGN
     + r")|\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:"
     + _SPACED
     + r")(?:,\d+)?|\d+(?:,\d+)?)"
@@ -205,7 +205,7 @@ def figures(line: str) -> list[Zahl]:
 
 
 def read_foreign(number: str, exponent: int = 0) -> str:
-    """A figure in no German notation (FOREIGN) as German: with a scale („5,834.400 Mio. EUR“) the comma marks the
+    """A figure in no German notation (_FOREIGN) as German: with a scale („5,834.400 Mio. EUR“) the comma marks the
     decimals and the dots group them (5,8344 Mio.); otherwise one or two digits at the end after a dot or comma are
     the decimals and every other mark groups thousands: „471,621,00“ 471.621,00, „1,234.56“ 1.234,56, „37,085.971“
     37.085.971. A reading, never sure: a calculation with it is „nicht eindeutig“ (nachrechnen/urteil/fremdschreibweise.py)."""

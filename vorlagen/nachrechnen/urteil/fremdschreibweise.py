@@ -15,7 +15,8 @@ def doubt(pruefung: Pruefung) -> None:
     for rechnung in pruefung.rechnungen:
         foreign = [f for f in (*rechnung.teile, rechnung.ergebnis) if f.zahl.fremd]
         if foreign and rechnung.status in (STIMMT, RUNDUNG, FEHLER, UNKLAR):
-            rechnung.hinweis = _note(rechnung, foreign)
+            doubt_before = rechnung.hinweis if rechnung.status == UNKLAR else ""  # a doubt of its own stays said
+            rechnung.hinweis = _note(rechnung, foreign) + (f"; {doubt_before}" if doubt_before else "")
             rechnung.status = UNKLAR
 
 
