@@ -95,9 +95,12 @@ class Rechnung:
             return abs(werte[0]) / DM_JE_EURO
         raise ValueError(self.formel)
 
-    def durch_null(self, werte: list[Decimal]) -> bool:
-        """The calculation divides by zero with these values („5 € von 0 € = 12 %“): it gives no value at all, so it
-        is neither right nor wrong (rechne's 0 there is no result)."""
+    def ergibt(self, werte: list[Decimal]) -> Decimal | None:
+        """The exact result from the given values, or None where the calculation divides by zero with them („5 € von
+        0 € = 12 %“): it gives no value at all, so it is neither right nor wrong (rechne's 0 there is no result)."""
+        return None if self._durch_null(werte) else self.rechne(werte)
+
+    def _durch_null(self, werte: list[Decimal]) -> bool:
         if self.formel == "quote":
             return not any(werte[1:])
         if self.formel == "steigerung":
@@ -118,8 +121,8 @@ class Rechnung:
 
     def haelt(self) -> bool:
         """The calculation holds with the figures as typed (a guess that does not states nothing)."""
-        werte = [t.zahl.wert for t in self.teile]
-        return not self.durch_null(werte) and self.gerundet(self.rechne(werte)) == self.getippt()
+        exact = self.ergibt([t.zahl.wert for t in self.teile])
+        return exact is not None and self.gerundet(exact) == self.getippt()
 
     def steht(self) -> bool:
         """The reading claims something whatever its verdict: it is sure, a doubt with its reason, or a guess that

@@ -34,9 +34,10 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if groups < 2:
             continue
         sums = [s for row in _rows(zeilen, index, groups) for s in _group_sums(row, groups)]
-        holding = sum(1 for s in sums if s.haelt())
-        for reading in sums:
-            if reading.ergebnis.key not in taken and (reading.haelt() or holding >= 2):
+        holds = [s.haelt() for s in sums]  # each judged once
+        holding = sum(holds)
+        for reading, held in zip(sums, holds, strict=True):
+            if reading.ergebnis.key not in taken and (held or holding >= 2):
                 found.append(reading)
     return found
 

@@ -53,7 +53,8 @@ def revive(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
         if not sources:
             continue
         values = [_corrected(slips[t.key]) if t.key in slips else t.zahl.wert for t in rechnung.teile]
-        if rechnung.gerundet(rechnung.rechne(values)) == rechnung.getippt():
+        exact = rechnung.ergibt(values)  # None: divides by zero even corrected, no value to hold
+        if exact is not None and rechnung.gerundet(exact) == rechnung.getippt():
             rechnung.status, rechnung.richtig = STIMMT, rechnung.getippt()
             rechnung.hinweis = f"stimmt, sobald der Fehler in {sources[0].ergebnis.zeile.ort} berichtigt ist"
             revived.append(rechnung)

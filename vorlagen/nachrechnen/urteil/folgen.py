@@ -29,8 +29,10 @@ def follow(pruefung: Pruefung) -> None:
         for dependent in users[source.ergebnis.key]:
             if id(dependent) in seen or _twin_meant(dependent, corrected, typed):
                 continue
-            values = [corrected.get(t.key, t.zahl.wert) for t in dependent.teile]
-            new = dependent.gerundet(dependent.rechne(values))
+            exact = dependent.ergibt([corrected.get(t.key, t.zahl.wert) for t in dependent.teile])
+            if exact is None:  # with the corrected figure it divides by zero: it follows to no value
+                continue
+            new = dependent.gerundet(exact)
             if dependent.status == FEHLER:
                 if new == dependent.getippt():  # the typed result is right: only its inputs carry the slip
                     dependent.status, dependent.richtig = STIMMT, new

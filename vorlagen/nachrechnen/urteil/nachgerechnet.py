@@ -64,8 +64,8 @@ class Urteil:
     def vorzeichen(self) -> list[int]:
         return self.rechnung.vorzeichen
 
-    def rechne(self, werte: list[Decimal]) -> Decimal:
-        return self.rechnung.rechne(werte)
+    def ergibt(self, werte: list[Decimal]) -> Decimal | None:
+        return self.rechnung.ergibt(werte)
 
     def gerundet(self, exact: Decimal) -> Decimal:
         return self.rechnung.gerundet(exact)
@@ -81,10 +81,9 @@ class Urteil:
 
 def pruefe(rechnung: Rechnung) -> Urteil:
     """The verdict on a reading from its own figures; one that divides by zero gives no value and claims nothing."""
-    werte = [f.zahl.wert for f in rechnung.teile]
-    if rechnung.durch_null(werte):
+    exact = rechnung.ergibt([f.zahl.wert for f in rechnung.teile])
+    if exact is None:
         return Urteil(rechnung, OFFEN)
-    exact = rechnung.rechne(werte)
     richtig = rechnung.gerundet(exact)
     typed = rechnung.getippt()
     zahl = rechnung.ergebnis.zahl
