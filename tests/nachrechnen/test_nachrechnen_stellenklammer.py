@@ -41,3 +41,29 @@ def test_a_part_of_another_unit_or_none_is_no_part(tmp_path, capsys, dritte):
     # with the third part read the sum would hold; without it three parts give 2,5 – so nothing may say „stimmt“
     code, report, _ = check(capsys, write(tmp_path, "s.txt", _zeile(sum(TEILE), dritte=dritte)))
     assert code == 0 and by_status(report, "stimmt") == [] and by_status(report, "Fehler") == []
+
+
+@pytest.mark.parametrize(
+    ("zeile", "ungeprueft"),
+    [
+        ("Im Bauamt sind 12 Stellen (Vorjahr 10 Stellen, davor 8 Stellen) besetzt.", 0),  # counts are no amounts
+        ("Die Kosten betragen 1.200.000 € (Vorjahr 1.000.000 €, 2020: 900.000 €).", 3),
+        ("Die Kosten betragen 1.200.000 € (Plan 2023: 1.000.000 €, Ist: 900.000 €).", 3),
+        ("Die Kosten betragen 1.200.000 € (Ansatz 1.000.000 €, Ergebnis 2022 900.000 €).", 3),
+        ("Die Förderquote beträgt 80 % (bisher 60 %, früher 50 %).", 3),
+    ],
+)
+def test_a_bracket_of_earlier_or_planned_values_lists_no_parts(tmp_path, capsys, zeile, ungeprueft):
+    # 10 + 8 ≠ 12 and 1.000.000 + 900.000 ≠ 1.200.000: read as parts, each line would be a doubt – it holds values of
+    # another time, so no reading is made and every amount is listed as unchecked
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", zeile + "\n"))
+    assert code == 0 and report["befunde"] == []
+    assert len(report["nicht_geprueft"]) == ungeprueft
+
+
+def test_parts_named_with_a_word_like_plan_are_still_parts(tmp_path, capsys):
+    # 1.000.000 + 900.000 = 1.900.000 ≠ 1.800.000: read as parts that may be incomplete, a doubt
+    zeile = "Die Kosten betragen 1.800.000 € (Planung 1.000.000 €, Bau 900.000 €)."
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", zeile + "\n"))
+    (befund,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and Fraction(befund["werte"]["nachgerechnet"]) == Fraction(1_900_000)

@@ -28,6 +28,13 @@ _LISTED = {
     "%": "aufgezählte Anteile in Klammern",
     _STELLEN_UNIT: "aufgezählte Stellen in Klammern",
 }
+# a bracket whose figures are labelled with another time or a plan holds earlier or planned values, no parts:
+# „12 Stellen (Vorjahr 10 Stellen, davor 8 Stellen)“, „1.200.000 € (Ansatz 2022: 1.000.000 €, …)“; a word such as
+# „Planung“ may name a part and is no such label
+_OTHER_TIME = re.compile(
+    r"\b(?:Vorjahr\w*|Vorvorjahr\w*|davor|zuvor|bisher\w*|früher\w*|damals|Ansatz|Plan|Soll|Ist|Ergebnis)"
+    r"(?:\s+(?:19|20)\d\d)?\s*:?\s*(?=\d)"
+)
 _ADDED = re.compile(r"\b(?:zuzüglich|zzgl\.|plus)(?=\s)|\s\+\s")
 _PERIODS = re.compile(
     r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
@@ -162,6 +169,7 @@ def sums(
             )
         elif (
             not re.search(r"\d", text[opening.end() : inner[0].start])
+            and not _OTHER_TIME.search(text, opening.end(), group_end)
             and (total.einheit == "%" or "%" not in text[opening.end() : group_end])
             and all(not re.search(r"\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
         ):
