@@ -29,7 +29,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
         found = _tolerate(found)
     elif any(_STELLEN.search(zeile.text) for zeile in zeilen):
-        found = _tolerate(found, stellen=True)
+        found = _tolerate(found, stellen=True, ganze=any(_VZAE.search(zeile.text) for zeile in zeilen))
     urteile = [pruefe(rechnung) for rechnung in found]
     kept, unsure = abwaegen.judge(urteile)  # a guess that fails proves nothing: its figures stay open
     pruefung = Pruefung(datei, abwaegen.revive(urteile, abwaegen.own_claims(urteile, kept)), [])
@@ -52,24 +52,49 @@ _ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch R
 
 # A Stellenplan: its shares of Stellen (plain figures with decimals) are rounded from shares not shown.
 _STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|Vollzeitäquivalent|\bVZÄ\b")
+# Vollzeitäquivalente are shares of Stellen by nature: typed as whole figures in a total of many (100 VZÄ or more),
+# they are rounded; a small count typed whole („12 VZÄ“) may be exact and keeps its slips
+_VZAE = re.compile(r"Vollzeitäquivalent|\bVZÄ\b")
+_AGGREGATE = 100
 
 
-def _tolerate(found: list[Rechnung], stellen: bool = False) -> list[Rechnung]:
+def _tolerate(found: list[Rechnung], stellen: bool = False, ganze: bool = False) -> list[Rechnung]:
     """„(Rundungsdifferenzen möglich)“: the parts of a sum or difference are rounded, each up to half its step; a
     result off by no more than that is a rounding, never a slip. In a Stellenplan only sums of Stellen (plain
-    figures with decimals) are so read. The readings so allowed are new ones, with their tolerance."""
-    return [_tolerated(rechnung, stellen) for rechnung in found]
+    figures with decimals, or whole ones where it counts in VZÄ: `ganze`) are so read. The readings so allowed are
+    new ones, with their tolerance."""
+    return [_tolerated(rechnung, stellen, ganze) for rechnung in found]
 
 
-def _tolerated(rechnung: Rechnung, stellen: bool) -> Rechnung:
+def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
+    if rechnung.formel == "steigerung" and stellen and ganze:
+        return _rate_of_rounded(rechnung)
     if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
         return rechnung
     figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]
-    if stellen and any(z.einheit or z.schritt >= 1 for z in figures):
+    ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= _AGGREGATE
+    if stellen and any(z.einheit or z.schritt > 1 or z.schritt == 1 and not ganze for z in figures):
         return rechnung
     toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
     if stellen:
-        return replace(
-            rechnung, toleranz=toleranz, rundungsgrund="und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"
-        )
+        grund = _VZAE_ROUNDED if ganze else _SHARES_ROUNDED
+        return replace(rechnung, toleranz=toleranz, rundungsgrund=grund)
     return replace(rechnung, toleranz=toleranz)
+
+
+def _rate_of_rounded(rechnung: Rechnung) -> Rechnung:
+    """A change in percent of whole VZÄ („229 | 213 | -16 | -6,8“, a base of 100 or more): each figure may be up to
+    half a VZÄ off, so the rate of the figures before rounding may stand as far from the rate of the rounded ones as
+    the farthest corner of those ranges (the rate is monotonic in either figure)."""
+    base, other = (f.zahl for f in rechnung.teile)
+    if base.einheit or other.einheit or base.schritt != 1 or other.schritt != 1 or abs(base.wert) < _AGGREGATE:
+        return rechnung
+    a, b, half = abs(base.wert), abs(other.wert), Decimal("0.5")
+    rate = (b - a) / a * 100
+    corners = [(y - x) / x * 100 for x in (a - half, a + half) for y in (b - half, b + half)]
+    toleranz = max(abs(corner - rate) for corner in corners)
+    return replace(rechnung, toleranz=toleranz, rundungsgrund=_VZAE_ROUNDED)
+
+
+_SHARES_ROUNDED = "und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"
+_VZAE_ROUNDED = "und Vollzeitäquivalente sind aus Bruchteilen von Stellen gerundet"

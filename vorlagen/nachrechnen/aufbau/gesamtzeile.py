@@ -19,6 +19,10 @@ MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays �
 _AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
+# a row whose label ends in „darunter:“ over rows that open with a dash: those are parts of that row, not of the total
+# („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
+_ANNOUNCES_PARTS = re.compile(r"\b(?:darunter|davon|hiervon)\s*:?\s*$", re.IGNORECASE)
+_DASHED = re.compile(r"^\s*[-–−•]\s")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
 _MINUS_CELLS = ("-", "−", "–", "./.")
 _GAP_LOOK = 4  # blank lines looked over for a total above a gap
@@ -35,6 +39,9 @@ class Lauf:
     heading: Reihe | None = None
     above: int | None = None  # the index of the total row that ends the run above
     offen: str = ""  # why rows above the run may belong to it as well (it ended at a row it cannot read)
+    # a row „davon“ inside the run, with where the rows under it begin (in rows): how many of them are parts of the
+    # row above it, and so no parts of the total, is open
+    davon: list[tuple[Reihe, int]] = field(default_factory=list)
 
 
 def total_kind(reihe: Reihe) -> str:
@@ -160,6 +167,8 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
     rows: list[tuple[Reihe, list]] = []  # bottom up
     blanks = labels = 0
     headings: list[tuple[int, Reihe]] = []  # (rows below it, the line)
+    davon: list[tuple[Reihe, int]] = []  # (a row „davon“, rows below it)
+    dashed = 0  # rows opening with a dash right below the row looked at: parts of it where it announces them
     outline = OUTLINE.match(reihen[index].zeile.text)
     operator = _operator(total)
     for seen in range(1, 2 * MAX_LISTE + 2):
@@ -178,6 +187,8 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         if names_its_rows(reihe.zeile.text):
             break  # „2.7 … (Saldo aus 2.3 und 2.6)“ is a result of the rows it names, no part of a list below it
         if _DAVON.match(reihe.label):
+            if rows:  # „davon“ alone, or „davon: Chemnitz | 6.183.886“: the rows under it may be parts of the row above
+                davon.append((reihe, len(rows)))
             continue
         if total_kind(reihe) in ("gleich", "zwischen", "summe"):
             lauf.above = index - seen
@@ -206,11 +217,18 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         labels = 0
         if operator is not None and _cell(reihe, operator) in _MINUS_CELLS:  # „1.4 Abgänge | - | 69,50“
             reihe = replace(reihe, minus=True)
+        if _DASHED.match(reihe.label):
+            dashed += 1
+        else:
+            if dashed and _ANNOUNCES_PARTS.search(reihe.label) and not any(below == len(rows) for below, _ in headings):
+                del rows[-dashed:]
+            dashed = 0
         rows.append((reihe, places))
         if len(rows) > MAX_LISTE:
             return None  # too long a list to be sure which rows belong: the total stays „nicht geprüft“
     rows.reverse()
     lauf.rows = rows
+    lauf.davon = [(reihe, len(rows) - below) for reihe, below in davon if below <= len(rows)]
     inside = [(below, line) for below, line in headings if below < len(rows)]  # with rows of the run above it
     if inside:
         below, lauf.heading = inside[-1]

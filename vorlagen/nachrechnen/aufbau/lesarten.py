@@ -175,6 +175,7 @@ def readings(summe: Summe, lauf: Lauf) -> None:
         )
     name = _name(total, kind, column)
     typ = "rechenblock" if kind == "gleich" else "listensumme" if len(total.eintraege) == 1 else "spaltensumme"
+    _davon_parts(summe, spalte, lauf, name, typ)
     choices = [i for i, (reihe, _) in enumerate(rows) if _ALTERNATIVE.search(reihe.zeile.text)]
     if len(choices) >= 2:  # „(Alternative „Modul 3“)“ twice: a total counts one of them
         spalte.doubts.append(f"{' und '.join(rows[i][0].zeile.ort for i in choices)} sind Alternativen")
@@ -232,6 +233,34 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     elif not lauf.rows and len(total.eintraege) == 1:
         _total_of_totals(summe, above)
         _stacked_totals(summe, lauf)
+
+
+def _davon_parts(summe: Summe, spalte: _Spalte, lauf: Lauf, name: str, typ: str) -> None:
+    """A row „davon“ inside the run: the rows under it are parts of the row above it, how many is open – the column
+    is doubted, and read without the first one, two, … rows under it, each a guess; where the run ends at a total
+    („Summe Kreisfreie Städte“ over „davon: Chemnitz“, „Dresden“, „Leipzig“, „Stichprobe …“), that total with the
+    rows left is a guess too."""
+    rows = lauf.rows[lauf.cut :]
+    above = summe.reihen[lauf.above] if lauf.above is not None else None
+    figure = figure_in(summe.total, above, summe.column) if above is not None else None
+    for davon, first_part in lauf.davon:
+        first_part -= lauf.cut
+        parent_in_run = first_part > 0  # else the row above „davon“ is the total the run ends at
+        if first_part < 0 or not parent_in_run and (above is None or figure is None):
+            continue
+        spalte.doubts.append(
+            f"unter „{davon.zeile.text.strip()[:20]}“ ({davon.zeile.ort}) stehen Teile der Zeile darüber; wie viele "
+            "Zeilen dazugehören, ist offen"
+        )
+        for count in range(1, len(rows) - first_part + 1):  # the first `count` rows under it its parts: a guess each
+            some = _parts(rows[:first_part] + rows[first_part + count :], summe.column)
+            unter = "die Zeile" if count == 1 else f"die {count} Zeilen"
+            if parent_in_run and len(some.funds) >= 2:
+                summe.add(f"{name}, ohne {unter} unter „davon“", some, typ, False, rang=2)
+            elif not parent_in_run and above is not None and figure is not None and some.funds:
+                with_total = _Spalte([above.fund(figure), *some.funds], [above.wert(figure), *some.signs], [], [])
+                art = f"Summe von {above.zeile.ort} und den Zeilen darunter ohne {unter} unter „davon“"
+                summe.add(art, with_total, typ, False, rang=2)
 
 
 _FILLER = frozenset({"auf", "der", "die", "das", "des", "dem", "den", "mit", "aus", "und", "im", "in", "von", "für"})

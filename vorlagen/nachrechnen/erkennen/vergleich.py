@@ -16,10 +16,12 @@ _COMPARED = re.compile(
     r"Fortschreibung|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"%|\bProzent\b|v\.\s?H\.")
+_PERCENT = re.compile(r"%|\bProzent\w*|v\.\s?H\.")
+_PERCENT_CELL = re.compile(r"(?:in\s+)?(?:%|v\.\s?H\.)")
 _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
+_RATE_UNANNOUNCED = "der Kopf der Tabelle sagt nicht, wovon die Spalte in Prozent die Veränderung ist"
 _BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
 _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
@@ -72,7 +74,7 @@ def _rows(
     pair: tuple[int, int] | None,
     found: list[Rechnung],
 ) -> None:
-    table = _table(below, with_percent)
+    table, with_percent = _table(below, with_percent)
     art = "Spalte „Veränderung“ als Differenz der Spalten, die ihr Kopf nennt"
     if pair is None or any(max(pair) >= len(amounts) for _, amounts, _ in table):
         pair = _likeliest(table)
@@ -94,16 +96,22 @@ def _rows(
                     [reihe.fund(base), reihe.fund(other)],
                     reihe.fund(rate),
                     f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
+                    sicher=with_percent,
+                    grund="" if with_percent else _RATE_UNANNOUNCED,
                     typ="vergleich_prozent",
                 )
             )
 
 
-def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:
-    """The rows of the table under a comparison header: each line, its amounts (the difference last), its rate."""
+def _table(below: Iterable[Reihe], with_percent: bool) -> tuple[list[tuple[Reihe, list[Zahl], Zahl | None]], bool]:
+    """The rows of the table under a comparison header: each line, its amounts (the difference last), its rate – and
+    whether the head or a row of units under it announces the rate."""
     table: list[tuple[Reihe, list[Zahl], Zahl | None]] = []
     gap = 0
-    for reihe in below:
+    units: list[str] = []  # the cells of the lines without figures between the head and the first row
+    for seen, reihe in enumerate(below):
+        if not reihe.zeile.text.strip() and seen == 0:
+            continue  # the line of dashes under a head typed as a pipe table („|---|---|“) is read as empty
         if not reihe.zeile.text.strip() or _header(reihe) is not None:
             break
         values = [e.zahlen[0] for e in reihe.eintraege if e.art == WERT and len(e.zahlen) == 1] or reihe.werte
@@ -111,16 +119,41 @@ def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Reihe, list
             gap += 1
             if gap > _MAX_GAP:
                 break
+            if not table:
+                units += [cell.strip() for cell in reihe.zeile.text.split("\t") if cell.strip()]
             continue
         gap = 0
         if reihe.eintraege and reihe.eintraege[-1].art == NULL and len(values) >= 2:
             continue  # „4,23 | 4,23 | -“: a dash in the difference column, no figure to work out
-        rate = values[-1] if with_percent and values[-1].einheit == "%" else None
+        # a last figure in % after figures that are not is a rate, announced by the head or not: never the difference
+        # of two amounts („1.363,9 | 1.241,4 | - 122,5 | - 9,0%“ under „2011 | 2012 | Veränderung 2011/2012“)
+        unannounced = len(values) >= 2 and values[-2].einheit != "%"
+        rate = values[-1] if values[-1].einheit == "%" and (with_percent or unannounced) else None
         amounts = values[:-1] if rate else values
         if len(amounts) < 3 or len({z.einheit for z in amounts[-3:]} - {"%"}) != 1 or amounts[-3].einheit == "%":
             break  # not a row of this table
         table.append((reihe, amounts, rate))
-    return table
+    in_percent = [i for i, cell in enumerate(units) if _PERCENT_CELL.fullmatch(cell)]
+    if in_percent and in_percent != [len(units) - 1]:
+        # „Mio. Euro | % | Mio. Euro | %“ under the head: amounts and rates alternate, the difference is not the last
+        # figure before a rate – which column is which, the shape this reads cannot say
+        return [], False
+    announced = with_percent or bool(in_percent)
+    return (_plain_rates(table) if announced else table), announced
+
+
+def _plain_rates(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:
+    """„Reste 2011 | Reste 2019 | Veränderung | Prozentuale Steigerung“ over rows of plain figures („… | 52.462.736,89 |
+    61“): the head announces the rate, the cells carry no %-sign. The last figure of a row is the rate only where the
+    row is full (as many figures as the widest row, four at least, none with a unit) – a row whose rate cell is empty
+    ends with its difference."""
+    width = max((len(amounts) for _, amounts, _ in table), default=0)
+    return [
+        (reihe, amounts[:-1], amounts[-1])
+        if rate is None and len(amounts) == width >= 4 and not any(z.einheit for z in amounts)
+        else (reihe, amounts, rate)
+        for reihe, amounts, rate in table
+    ]
 
 
 def _likeliest(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> tuple[int, int]:

@@ -33,8 +33,9 @@ _NUMBER = re.compile(
     + _SPACED
     + r")(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?![\w°]|[.,]\d))"
-    r"(?P<unit>\s?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
-    r"|\s?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
+    # a scale stands in the figure's own cell: „2016 | Mio. €“ is a year in one cell and the unit of a column in the next
+    r"(?P<unit>[ \u00a0\n]?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
+    r"|[ \u00a0\n]?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
 )
 _YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?(?:€|EURO?|Euro)")
 _DOT_CENTS = re.compile(r"\d{1,3}(?:\.\d{3})+\.\d\d")
