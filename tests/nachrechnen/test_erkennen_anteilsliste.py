@@ -247,3 +247,40 @@ def test_a_line_above_that_is_no_total_of_the_list_is_left_alone(tmp_path):
     for kopf in ("VERTEILUNG PRO {} €", "ERTRÄGE GESAMT {} € und 2.000,00 €", "ERTRÄGE GESAMT {} T€"):
         readings = erkannt(tmp_path, "anteilsliste", _mit_gesamt(Fraction(1010), kopf))
         assert [r for r in readings if r.formel == "summe"] == [], kopf
+
+
+# a table typed in cells (d04 of the Zusatz): the amounts of 2016 and their shares „in %“ without the sign, beside
+# them the growth since 2010 and its rate, also „in %“ – two columns headed „in %“ in the same rows
+ZUWEISUNGEN = {
+    "Schlüsselzuweisungen": (1300, 400),
+    "Familienleistungsausgleich": (110, 18),
+    "Sondervermögen": (210, 105),
+}
+ZUWEISUNGEN |= {"Konsolidierungshilfen": (90, 41)}
+
+
+def _zuweisungen(verschoben: int = 0) -> str:
+    ganzes = sum(stand for stand, _ in ZUWEISUNGEN.values())
+    zeilen = ["| Zuweisungen | 2016 | | Zuwachs seit 2010 | |", "|---|---|---|---|---|"]
+    zeilen.append("| Finanzwirtschaft | in Mio. € | in % | in Mio. € | in % |")
+    for i, (name, (stand, zuwachs)) in enumerate(ZUWEISUNGEN.items()):
+        anteil = rund(Fraction(stand * 100, ganzes)) + (verschoben if i == 1 else 0)
+        rate = rund(Fraction(zuwachs * 100, stand - zuwachs), Fraction(1, 10))
+        zeilen.append(f"| {name} | {zahl(stand)} | {zahl(anteil)} | +{zahl(zuwachs)} | {zahl(rate, 1)} |")
+    zuwachs = sum(z for _, z in ZUWEISUNGEN.values())
+    zeilen.append(
+        f"| Summe | {zahl(ganzes)} | 100 | {zahl(zuwachs)} | {zahl(rund(Fraction(zuwachs * 100, ganzes - zuwachs)))} |"
+    )
+    return "\n".join(zeilen) + "\n"
+
+
+def test_shares_typed_without_their_sign_in_a_cell_headed_in_percent_are_a_list(tmp_path, capsys):
+    ganzes = sum(stand for stand, _ in ZUWEISUNGEN.values())
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", _zuweisungen()))
+    shares = [b for b in by_status(report, "stimmt") if b["erkannt"] == "Anteil an der Summe einer Liste"]
+    assert code == 0 and [Fraction(b["werte"]["nachgerechnet"]) for b in shares] == [
+        rund(Fraction(stand * 100, ganzes)) for stand, _ in ZUWEISUNGEN.values()
+    ]  # the growth rates in the other column „in %“ are no shares of one whole: not read as a list
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", _zuweisungen(verschoben=3)))
+    (befund,) = by_status(report, "Fehler")  # three steps of its rounding off, the others holding: a slip
+    assert code == 1 and Fraction(befund["werte"]["nachgerechnet"]) == rund(Fraction(110 * 100, ganzes))

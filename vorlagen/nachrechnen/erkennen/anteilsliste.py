@@ -82,16 +82,20 @@ def _sum(liste: list[_Paar], total: Fund) -> Rechnung:
 
 def _lists(zeilen: list[Zeile], where: dict[int, int]) -> list[list[_Paar]]:
     """The pairs of the document, grouped into runs whose neighbours stand `_GAP` lines apart at most – under a head
-    „in %“, `_GAP` lines with text (a page that stores a table one cell per line puts a blank line between cells)."""
+    „in %“, `_GAP` lines with text (a page that stores a table one cell per line puts a blank line between cells).
+    Pairs of a table's cell „in %“ form runs of their column („2016 in Mio. € | in % | Zuwachs in Mio. € | in %“:
+    shares and growth rates in the same rows are two lists, or none)."""
     lists: list[list[_Paar]] = []
-    current: list[_Paar] = []
-    last: Zeile | None = None
+    runs: dict[int | None, tuple[list[_Paar], Zeile]] = {}  # per cell „in %“ (None: any other pair), its run
     column = _percent_column(zeilen)
+    cells = _percent_cells(zeilen)
     text_lines = [0]
     for zeile in zeilen:
         text_lines.append(text_lines[-1] + bool(zeile.text.strip()))
     for index, zeile in enumerate(zeilen):
-        for pair in _pairs(zeilen, index, index in column):
+        tagged = [(pair, None) for pair in _pairs(zeilen, index, index in column)]
+        for pair, tag in tagged + _cell_pairs(zeile, cells.get(index, frozenset())):
+            current, last = runs.get(tag, ([], None))
             if last is not None and index in column and where[id(last)] in column:
                 apart = text_lines[index] - text_lines[where[id(last)] + 1]  # lines with text between the two
                 near = last.seite == zeile.seite and apart < _GAP
@@ -102,9 +106,62 @@ def _lists(zeilen: list[Zeile], where: dict[int, int]) -> list[list[_Paar]]:
                 lists.append(current)
                 current = []
             current.append(pair)
-            last = zeile
-    lists.append(current)
+            runs[tag] = (current, zeile)
+    lists += [current for current, _ in runs.values()]
     return [liste for liste in lists if len(liste) >= _MIN_PAIRS]
+
+
+def _percent_cells(zeilen: list[Zeile]) -> dict[int, frozenset[int]]:
+    """The lines of a table typed in cells under a row that names cells „in %“ („Finanzwirtschaft | in Mio. € | in %“),
+    each with those cells – up to a sentence, two blank lines, the next such row or `_HEAD_REACH` lines."""
+    cells_of: dict[int, frozenset[int]] = {}
+    index = 0
+    while index < len(zeilen):
+        heads = _percent_heads(zeilen[index].text)
+        if not heads:
+            index += 1
+            continue
+        blanks, below = 0, index + 1
+        while below < min(len(zeilen), index + 1 + _HEAD_REACH):
+            text = zeilen[below].text
+            if not text.strip():
+                blanks += 1
+                if blanks > 1:
+                    break
+            elif _percent_heads(text) or "\t" not in text and len(text.split()) > _SENTENCE_WORDS:
+                break
+            else:
+                blanks = 0
+                cells_of[below] = heads
+            below += 1
+        index = below
+    return cells_of
+
+
+def _percent_heads(text: str) -> frozenset[int]:
+    """The cells of a line typed in cells that name a column in percent."""
+    if "\t" not in text:
+        return frozenset()
+    return frozenset(i for i, cell in enumerate(text.split("\t")) if _PERCENT_HEAD.fullmatch(cell.strip()))
+
+
+def _cell_pairs(zeile: Zeile, cells: frozenset[int]) -> list[tuple[_Paar, int]]:
+    """In a row under a head „in %“: each share typed without its unit in such a cell („1.300 | 76“), with the one
+    figure of the cell before it (shares typed with „%“ pair as any others do)."""
+    if not cells:
+        return []
+    by_cell: dict[int, list[Zahl]] = {}
+    for zahl in zeile.zahlen:
+        by_cell.setdefault(zeile.text.count("\t", 0, zahl.start), []).append(zahl)
+    pairs = []
+    for cell in sorted(cells):
+        rates, amounts = by_cell.get(cell, []), by_cell.get(cell - 1, [])
+        if len(rates) != 1 or len(amounts) != 1 or rates[0].einheit != "" or not 0 <= rates[0].wert <= _HUNDRED:
+            continue
+        if amounts[0].einheit not in ("", "€") or amounts[0].wert <= 0:
+            continue
+        pairs.append(((Fund(zeile, amounts[0]), Fund(zeile, replace(rates[0], einheit="%"))), cell))
+    return pairs
 
 
 def _percent_column(zeilen: list[Zeile]) -> set[int]:

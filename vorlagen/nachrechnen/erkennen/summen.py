@@ -32,8 +32,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             # a column of percentages holds rates or shares, each of its own base: none adds up to the total's
             if place.art != WERT or len(place.zahlen) != 1 or place.zahlen[0].einheit == "%":
                 continue
-            if _in_percent(head, place) and place.zahlen[0].wert != 100:
-                continue  # „| VZÄ | VZÄ | % |“ over the rows: the column's figures are percentages without the sign
+            if _in_percent(head, place):
+                # „| VZÄ | VZÄ | % |“ over the rows: percentages without the sign – rates, or shares each rounded
+                # on its own (76 + 6 + 12 + 5 under „100“): nachrechnen/erkennen/anteilsliste.py reads shares
+                continue
             readings(Summe(reihen, index, kind, column, place.zahlen[0], found), lauf)
     return found
 
@@ -55,8 +57,7 @@ def _head(reihen: list[Reihe], index: int, lauf: Lauf) -> Reihe | None:
 
 
 def _in_percent(head: Reihe | None, place: Eintrag) -> bool:
-    """Whether the head names the place's column in percent („%“, „in %“, „Prozentuale Steigerung“): its figures are
-    rates or shares, each of its own base – only shares of one whole add up, to 100."""
+    """Whether the head names the place's column in percent („%“, „in %“, „Prozentuale Steigerung“)."""
     if head is None or not place.spalte or place.spalte[0] != "zelle":
         return False
     cells = head.zeile.text.split("\t")
