@@ -263,3 +263,14 @@ def test_a_small_count_of_whole_vzae_keeps_its_slips(tmp_path, capsys):
     code, report, _ = check(capsys, write(tmp_path, "s.txt", text))
     (befund,) = by_status(report, "Fehler")
     assert code == 1 and Fraction(befund["werte"]["nachgerechnet"]) == 12 + 5
+
+
+def test_many_rows_davon_leave_a_doubt_and_no_guess_without_one_groups_parts(tmp_path, capsys):
+    # a hostile run of 120 rows „davon“ between the parts of a total: with the parts of the other groups still
+    # counted, no reading without one group's parts could hold – none is made (they made the work cubic)
+    rows = "".join(f"| davon | |\n| Teil {i} | {zahl(1000 + i)} |\n" for i in range(120))
+    text = "| Art | A |\n|---|---|\n| Oben | 1.000 |\n" + rows + "| Summe | 9.999 |\n"
+    code, report, _ = check(capsys, write(tmp_path, "h.txt", text))
+    (befund,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "stimmt") == []
+    assert befund["hinweis"].count("stehen Teile der Zeile darüber") == 120

@@ -252,7 +252,11 @@ def _davon_parts(summe: Summe, spalte: _Spalte, lauf: Lauf, name: str, typ: str)
             f"unter „{davon.zeile.text.strip()[:20]}“ ({davon.zeile.ort}) stehen Teile der Zeile darüber; wie viele "
             "Zeilen dazugehören, ist offen"
         )
-        for count in range(1, len(rows) - first_part + 1):  # the first `count` rows under it its parts: a guess each
+        if len(lauf.davon) > 1:
+            continue  # with the parts of another „davon“ still counted, no reading without one group's parts holds
+        # the first `count` rows under it its parts: a guess each, `_DAVON_ROWS` at most (a hostile run of „davon“
+        # rows made this cubic in the rows of a total)
+        for count in range(1, min(len(rows) - first_part, _DAVON_ROWS) + 1):
             some = _parts(rows[:first_part] + rows[first_part + count :], summe.column)
             unter = "die Zeile" if count == 1 else f"die {count} Zeilen"
             if parent_in_run and len(some.funds) >= 2:
@@ -263,6 +267,7 @@ def _davon_parts(summe: Summe, spalte: _Spalte, lauf: Lauf, name: str, typ: str)
                 summe.add(art, with_total, typ, False, rang=2)
 
 
+_DAVON_ROWS = 20  # rows under a „davon“ tried as its parts, at most
 _FILLER = frozenset({"auf", "der", "die", "das", "des", "dem", "den", "mit", "aus", "und", "im", "in", "von", "für"})
 
 
