@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from vorlagen.nachrechnen.aufbau import vzaerundung
 from vorlagen.nachrechnen.aufbau.dokument import aufbauen
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import inzeile, register
@@ -29,7 +30,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
         found = _tolerate(found)
     elif any(_STELLEN.search(zeile.text) for zeile in zeilen):
-        found = _tolerate(found, stellen=True, ganze=any(_VZAE.search(zeile.text) for zeile in zeilen))
+        found = _tolerate(found, stellen=True, ganze=vzaerundung.counts_in_vzae(zeile.text for zeile in zeilen))
     urteile = [pruefe(rechnung) for rechnung in found]
     kept, unsure = abwaegen.judge(urteile)  # a guess that fails proves nothing: its figures stay open
     pruefung = Pruefung(datei, abwaegen.revive(urteile, abwaegen.own_claims(urteile, kept)), [])
@@ -52,10 +53,6 @@ _ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch R
 
 # A Stellenplan: its shares of Stellen (plain figures with decimals) are rounded from shares not shown.
 _STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|Vollzeitäquivalent|\bVZÄ\b")
-# Vollzeitäquivalente are shares of Stellen by nature: typed as whole figures in a total of many (100 VZÄ or more),
-# they are rounded; a small count typed whole („12 VZÄ“) may be exact and keeps its slips
-_VZAE = re.compile(r"Vollzeitäquivalent|\bVZÄ\b")
-_AGGREGATE = 100
 
 
 def _tolerate(found: list[Rechnung], stellen: bool = False, ganze: bool = False) -> list[Rechnung]:
@@ -67,34 +64,28 @@ def _tolerate(found: list[Rechnung], stellen: bool = False, ganze: bool = False)
 
 
 def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
-    if rechnung.formel == "steigerung" and stellen and ganze:
-        return _rate_of_rounded(rechnung)
+    if stellen and ganze and len(rechnung.teile) == 2 and rechnung.formel in _OF_TWO:
+        first, second = (f.zahl for f in rechnung.teile)
+        toleranz = _OF_TWO[rechnung.formel](first, second, rechnung.ergebnis.zahl)
+        return replace(rechnung, toleranz=toleranz, rundungsgrund=vzaerundung.GRUND) if toleranz else rechnung
     if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
         return rechnung
     figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]
-    ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= _AGGREGATE
+    ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= vzaerundung.AGGREGATE
     if stellen and any(z.einheit or z.schritt > 1 or z.schritt == 1 and not ganze for z in figures):
         return rechnung
     toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
     if stellen:
-        grund = _VZAE_ROUNDED if ganze else _SHARES_ROUNDED
+        grund = vzaerundung.GRUND if ganze else _SHARES_ROUNDED
         return replace(rechnung, toleranz=toleranz, rundungsgrund=grund)
     return replace(rechnung, toleranz=toleranz)
 
 
-def _rate_of_rounded(rechnung: Rechnung) -> Rechnung:
-    """A change in percent of whole VZÄ („229 | 213 | -16 | -6,8“, a base of 100 or more): each figure may be up to
-    half a VZÄ off, so the rate of the figures before rounding may stand as far from the rate of the rounded ones as
-    the farthest corner of those ranges (the rate is monotonic in either figure)."""
-    base, other = (f.zahl for f in rechnung.teile)
-    if base.einheit or other.einheit or base.schritt != 1 or other.schritt != 1 or abs(base.wert) < _AGGREGATE:
-        return rechnung
-    a, b, half = abs(base.wert), abs(other.wert), Decimal("0.5")
-    rate = (b - a) / a * 100
-    corners = [(y - x) / x * 100 for x in (a - half, a + half) for y in (b - half, b + half)]
-    toleranz = max(abs(corner - rate) for corner in corners)
-    return replace(rechnung, toleranz=toleranz, rundungsgrund=_VZAE_ROUNDED)
-
-
+# a difference or a rate of two whole VZÄ: the larger figure, not the result, says whether they are totals of many
+_OF_TWO = {
+    "steigerung": vzaerundung.rate_allowance,
+    "abstand": vzaerundung.difference_allowance,
+    "differenz": vzaerundung.difference_allowance,
+    "unterschied": vzaerundung.difference_allowance,
+}
 _SHARES_ROUNDED = "und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"
-_VZAE_ROUNDED = "und Vollzeitäquivalente sind aus Bruchteilen von Stellen gerundet"

@@ -6,7 +6,9 @@ percent of one of them, the column is read so in every row.
 Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
 it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
 rounding off is „nicht eindeutig“. A relation any other column pair also shows is not read (which one is meant is
-open). Each run is looked at for a bounded number of column triples, and a document for a bounded number of
+open). Where the document counts in whole VZÄ (vorlagen/nachrechnen/aufbau/vzaerundung.py), a row holds also where
+its difference or rate stands within the rounding of its figures, and is read with that allowance. Each run is
+looked at for a bounded number of column triples, and a document for a bounded number of
 looks in all (runs beyond it are not read): the work stays linear in the document's length and bounded."""
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from decimal import Decimal
 from itertools import permutations
 
 from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau import vzaerundung
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
@@ -29,18 +32,21 @@ _MAX_SHOWN = 4  # relations a run shows at most: more, and the figures relate by
 _BUDGET = 2_000_000  # rows times relations looked at in one document
 
 Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the relation gives it, None: not defined
+Allowance = Callable[[list[Zahl]], Decimal]  # how far the typed value may stand from it by the figures' rounding
+_NONE: Allowance = lambda values: Decimal(0)  # noqa: E731
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
+    vzae = vzaerundung.counts_in_vzae(reihe.zeile.text for reihe in reihen)
     for run in _runs(reihen):
         width = len(run[0][1])
         spent += len(run) * width**3
         if spent > _BUDGET:
             break
-        found += _read(run, taken)
+        found += _read(run, taken, vzae)
     return found
 
 
@@ -76,25 +82,35 @@ def _runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
     return [run for run in runs if len(run) >= _MIN_HOLD]
 
 
-def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set) -> list[Rechnung]:
+def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set, vzae: bool) -> list[Rechnung]:
     width = len(run[0][1])
-    shown: list[tuple[int, Relation, Callable[[Reihe, list[Zahl]], tuple], bool]] = []
+    shown: list[tuple[int, Relation, Allowance, Callable[[Reihe, list[Zahl]], tuple], bool]] = []
     # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
     for k, i, j in permutations(range(width), 3):
         if i < j < k:
             for b, a in ((j, i), (i, j)):  # c = b − a, or c = a − b
-                if _shown(run, k, _difference(b, a)):
-                    shown.append((k, _difference(b, a), _difference_reading(b, a, k), False))
+                allowance = _difference_allowance(b, a, k) if vzae else _NONE
+                if _shown(run, k, _difference(b, a), allowance):
+                    shown.append((k, _difference(b, a), allowance, _difference_reading(b, a, k), False))
         percent = k > max(i, j) and run[0][1][k].stellen > 0  # c = (b − a) / a × 100, the percent of a change
-        if percent and _shown(run, k, _change_percent(i, j), rounded=True):
-            shown.append((k, _change_percent(i, j), _percent_reading(i, j, k), True))
+        allowance = _rate_allowance(i, j, k) if vzae else _NONE
+        if percent and _shown(run, k, _change_percent(i, j), allowance, rounded=True):
+            shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k), True))
     if len(shown) > _MAX_SHOWN:
         return []
     found: list[Rechnung] = []
-    for k, relation, reading, rounded in shown:
+    for k, relation, allowance, reading, rounded in shown:
         if sum(1 for other, *_ in shown if other == k) == 1:  # another pair giving the same column: which is open
-            found += _readings(run, k, relation, taken, reading, rounded)
+            found += _readings(run, k, (relation, allowance), taken, reading, rounded)
     return found
+
+
+def _difference_allowance(b: int, a: int, k: int) -> Allowance:
+    return lambda values: vzaerundung.difference_allowance(values[b], values[a], values[k])
+
+
+def _rate_allowance(base: int, new: int, k: int) -> Allowance:
+    return lambda values: vzaerundung.rate_allowance(values[base], values[new], values[k])
 
 
 def _difference(b: int, a: int) -> Relation:
@@ -110,12 +126,14 @@ def _change_percent(base: int, new: int) -> Relation:
     return relation
 
 
-def _holds(values: list[Zahl], k: int, relation: Relation, rounded: bool) -> bool | None:
+def _holds(values: list[Zahl], k: int, relation: Relation, allowance: Allowance, rounded: bool) -> bool | None:
     exact = relation(values)
     if exact is None:
         return None
     typed = values[k]
-    return (round_half_up(exact, typed.schritt) if rounded else exact) == typed.wert
+    if (round_half_up(exact, typed.schritt) if rounded else exact) == typed.wert:
+        return True
+    return abs(exact - typed.wert) <= allowance(values)
 
 
 def _shows(values: list[Zahl]) -> bool:
@@ -123,10 +141,12 @@ def _shows(values: list[Zahl]) -> bool:
     return any(z.wert for z in values)
 
 
-def _shown(run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, rounded: bool = False) -> bool:
+def _shown(
+    run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, allowance: Allowance, rounded: bool = False
+) -> bool:
     holds = misses = 0
     for _, values in run:
-        verdict = _holds(values, k, relation, rounded)
+        verdict = _holds(values, k, relation, allowance, rounded)
         if verdict is None:
             continue
         if verdict:
@@ -168,12 +188,13 @@ def _percent_reading(base: int, new: int, k: int) -> Callable[[Reihe, list[Zahl]
 def _readings(
     run: list[tuple[Reihe, list[Zahl]]],
     k: int,
-    relation: Relation,
+    relation_allowance: tuple[Relation, Allowance],
     taken: set,
     reading: Callable[[Reihe, list[Zahl]], tuple],
     rounded: bool = False,
 ) -> list[Rechnung]:
-    verdicts = [_holds(values, k, relation, rounded) for _, values in run]
+    relation, allowance = relation_allowance
+    verdicts = [_holds(values, k, relation, allowance, rounded) for _, values in run]
     sure = sum(1 for v, (_, values) in zip(verdicts, run, strict=True) if v and _shows(values)) >= _SURE_HOLD
     found = []
     for (reihe, values), verdict in zip(run, verdicts, strict=True):
@@ -184,6 +205,7 @@ def _readings(
         exact = relation(values)
         step = values[k].schritt
         one_step = rounded and exact is not None and abs(round_half_up(exact, step) - values[k].wert) <= step
+        toleranz = allowance(values)
         found.append(
             Rechnung(
                 art,
@@ -196,6 +218,8 @@ def _readings(
                 grund="" if sure and not one_step else "die Spalte ist aus den übrigen Zeilen erschlossen",
                 rang=2,
                 typ="spaltenbeziehung",
+                toleranz=toleranz,
+                rundungsgrund=vzaerundung.GRUND if toleranz else "",
             )
         )
     return found
