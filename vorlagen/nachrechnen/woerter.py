@@ -111,6 +111,11 @@ DIFFERENCE_HEAD = re.compile(
     re.IGNORECASE,
 )
 
+# A column in percent: a cell that names it so, whole („%“, „in %“, „Anteil in %“, „v. H.“: a head over figures
+# typed without the sign), and a head that speaks of percent anywhere („Prozentuale Steigerung“, „Veränderung in %“).
+PERCENT_CELL = re.compile(r"(?:(?:Anteil\s+)?in\s+)?%|(?:in\s+)?v\.\s?H\.", re.IGNORECASE)
+PERCENT_WORD = re.compile(r"%|\bv\.\s?H\.|\bProzent\w*")
+
 # A Nachtrag and a Saldo: the roles of a Nachtrag's columns, a Saldo, a surplus or a deficit.
 NACHTRAG_ROLES = re.compile(
     r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt", re.IGNORECASE

@@ -24,6 +24,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
+from vorlagen.nachrechnen.woerter import PERCENT_CELL
 
 _GAP = 5  # lines from one pair to the next of the same list, at most
 _MAX_PAIRS = 60  # pairs of one list, at most
@@ -31,7 +32,6 @@ _MIN_PAIRS = 3
 _LINES_ABOVE = 2  # lines back to the amount of a percentage that stands alone on its line
 _BETWEEN = re.compile(r"[\s€|()\[\]=:;,/–—-]*(?:EUR|Euro|€|T€|TEUR)?[\s|()\[\]=:;,/–—-]*")  # „ € (“, „ EUR    “, „ | “
 _HUNDRED = Decimal(100)
-_PERCENT_HEAD = re.compile(r"(?:(?:Anteil\s+)?in\s+)?%|(?:in\s+)?v\.\s?H\.", re.IGNORECASE)
 _HEAD_REACH = 400  # lines under such a head, at most
 _SENTENCE_WORDS = 10  # a line of more words is running text: the table has ended
 _TOTAL = re.compile(r"\b(?:GESAMT|INSGESAMT|SUMME|Gesamt|Insgesamt|Summe)|(?:summe|gesamt)\W*$")
@@ -142,7 +142,7 @@ def _percent_heads(text: str) -> frozenset[int]:
     """The cells of a line typed in cells that name a column in percent."""
     if "\t" not in text:
         return frozenset()
-    return frozenset(i for i, cell in enumerate(text.split("\t")) if _PERCENT_HEAD.fullmatch(cell.strip()))
+    return frozenset(i for i, cell in enumerate(text.split("\t")) if PERCENT_CELL.fullmatch(cell.strip()))
 
 
 def _cell_pairs(zeile: Zeile, cells: frozenset[int]) -> list[tuple[_Paar, int]]:
@@ -169,7 +169,7 @@ def _percent_column(zeilen: list[Zeile]) -> set[int]:
     per line, whose shares are typed without their unit – up to a sentence or `_HEAD_REACH` lines."""
     lines: set[int] = set()
     for index, zeile in enumerate(zeilen):
-        if not _PERCENT_HEAD.fullmatch(zeile.text.strip()):
+        if not PERCENT_CELL.fullmatch(zeile.text.strip()):
             continue
         for below in range(index + 1, min(len(zeilen), index + 1 + _HEAD_REACH)):
             if below in lines or len(zeilen[below].text.split()) > _SENTENCE_WORDS:

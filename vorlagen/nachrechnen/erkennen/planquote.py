@@ -14,8 +14,8 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import PERCENT_CELL
 
-_PERCENT = re.compile(r"(?:(?:in|Anteil in)\s+)?%|(?:in\s+)?v\.\s?H\.", re.IGNORECASE)
 _IST = re.compile(r"\b(?:Ist|IST|Ergebnis|Rechnungsergebnis)\b")
 _PLAN = re.compile(r"\b(?:Plan|Ansatz|Haushaltsansatz|Planansatz)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -47,7 +47,7 @@ def _columns(heads: list[str]) -> list[tuple[int, int, int]]:
     """(Plan, Ist, %) of each „%“ whose cell before is an Ist and which a Plan of the same year precedes."""
     columns = []
     for rate, head in enumerate(heads):
-        if rate < 2 or not _PERCENT.fullmatch(head.strip()) or not _IST.search(heads[rate - 1]):
+        if rate < 2 or not PERCENT_CELL.fullmatch(head.strip()) or not _IST.search(heads[rate - 1]):
             continue
         plans = [i for i in range(rate - 1) if _PLAN.search(heads[i]) and not _IST.search(heads[i])]
         years = set(_YEAR.findall(heads[rate - 1]))

@@ -10,8 +10,8 @@ from vorlagen.nachrechnen.aufbau.lesarten import Summe, readings
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.aufbau.summensaldo import saldo_of_totals
+from vorlagen.nachrechnen.woerter import PERCENT_WORD
 
-_PERCENT_HEAD = re.compile(r"%|\bv\.\s?H\.|\bProzent")
 _HEAD_LOOK = 4  # lines above a run in which its head of cells may stand (label lines a PDF wrapped between)
 
 
@@ -61,4 +61,4 @@ def _in_percent(head: Reihe | None, place: Eintrag) -> bool:
     if head is None or not place.spalte or place.spalte[0] != "zelle":
         return False
     cells = head.zeile.text.split("\t")
-    return place.spalte[1] < len(cells) and _PERCENT_HEAD.search(cells[place.spalte[1]]) is not None
+    return place.spalte[1] < len(cells) and PERCENT_WORD.search(cells[place.spalte[1]]) is not None

@@ -9,15 +9,13 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD
+from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD, PERCENT_CELL, PERCENT_WORD
 
 _COMPARED = re.compile(
     r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
     r"Fortschreibung|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"%|\bProzent\w*|v\.\s?H\.")
-_PERCENT_CELL = re.compile(r"(?:in\s+)?(?:%|v\.\s?H\.)")
 _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
@@ -65,7 +63,7 @@ def _header(reihe: Reihe) -> bool | None:
     difference = DIFFERENCE_HEAD.search(text)
     if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
         return None
-    return bool(_PERCENT.search(text[difference.end() :]))
+    return bool(PERCENT_WORD.search(text[difference.end() :]))
 
 
 def _rows(
@@ -133,7 +131,7 @@ def _table(below: Iterable[Reihe], with_percent: bool) -> tuple[list[tuple[Reihe
         if len(amounts) < 3 or len({z.einheit for z in amounts[-3:]} - {"%"}) != 1 or amounts[-3].einheit == "%":
             break  # not a row of this table
         table.append((reihe, amounts, rate))
-    in_percent = [i for i, cell in enumerate(units) if _PERCENT_CELL.fullmatch(cell)]
+    in_percent = [i for i, cell in enumerate(units) if PERCENT_CELL.fullmatch(cell)]
     if in_percent and in_percent != [len(units) - 1]:
         # „Mio. Euro | % | Mio. Euro | %“ under the head: amounts and rates alternate, the difference is not the last
         # figure before a rate – which column is which, the shape this reads cannot say
