@@ -17,11 +17,12 @@ from vorlagen.nachrechnen.woerter import OUTLINE, SUBTOTAL, TOTAL_WORD, names_it
 MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
 # „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
 _AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
-_DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
+_PARTS_WORD = r"davon|darunter|hiervon"  # a row so labelled is a part (at its start), or has parts (at its end)
+_DAVON = re.compile(rf"^(?:{_PARTS_WORD}|nachrichtlich)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 # a row whose label ends in „darunter:“ over rows that open with a dash: those are parts of that row, not of the total
 # („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
-_ANNOUNCES_PARTS = re.compile(r"\b(?:darunter|davon|hiervon)\s*:?\s*$", re.IGNORECASE)
+_ANNOUNCES_PARTS = re.compile(rf"\b(?:{_PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
 _DASHED = re.compile(r"^\s*[-–−•]\s")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
 _MINUS_CELLS = ("-", "−", "–", "./.")
