@@ -150,12 +150,10 @@ def _cell_pairs(zeile: Zeile, cells: frozenset[int]) -> list[tuple[_Paar, int]]:
     figure of the cell before it (shares typed with „%“ pair as any others do)."""
     if not cells:
         return []
-    by_cell: dict[int, list[Zahl]] = {}
-    for zahl in zeile.zahlen:
-        by_cell.setdefault(zeile.text.count("\t", 0, zahl.start), []).append(zahl)
+    by_cell = zeile.zahlen_je_zelle
     pairs = []
-    for cell in sorted(cells):
-        rates, amounts = by_cell.get(cell, []), by_cell.get(cell - 1, [])
+    for cell in sorted(c for c in cells if 0 < c < len(by_cell)):
+        rates, amounts = by_cell[cell], by_cell[cell - 1]
         if len(rates) != 1 or len(amounts) != 1 or rates[0].einheit != "" or not 0 <= rates[0].wert <= _HUNDRED:
             continue
         if amounts[0].einheit not in ("", "€") or amounts[0].wert <= 0:

@@ -32,7 +32,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not columns:
             continue
         for zeile in zeilen[index + 1 : index + 1 + _ROWS]:
-            cells = _cell_figures(zeile)
+            cells = zeile.zahlen_je_zelle
             if len(cells) < 2:
                 break
             offset = 1 if not cells[0] else 0  # the row's label, a cell the head leaves out
@@ -55,16 +55,6 @@ def _columns(heads: list[str]) -> list[tuple[int, int, int]]:
         if same:
             columns.append((same[-1], rate - 1, rate))
     return columns
-
-
-def _cell_figures(zeile: Zeile) -> list[list[Zahl]]:
-    """The figures of each cell of the row, cell by cell (positions counted over the cells and their tabs)."""
-    cells, start = [], 0
-    for cell in zeile.text.split("\t"):
-        end = start + len(cell)
-        cells.append([z for z in zeile.zahlen if start <= z.start and z.ende <= end])
-        start = end + 1
-    return cells
 
 
 def _share(zeile: Zeile, cells: list[list[Zahl]], plan: int, ist: int, rate: int) -> Rechnung | None:

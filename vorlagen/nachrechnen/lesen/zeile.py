@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -43,6 +44,16 @@ class Zeile:
     def zahlen(self) -> list[Zahl]:
         """The figures of the line, found once (every stage reads them; nobody changes the list)."""
         return figures(self.text)
+
+    @functools.cached_property
+    def zahlen_je_zelle(self) -> list[list[Zahl]]:
+        """The figures of each cell the tabs make, by where each figure starts (a unit that follows its figure across
+        a tab stays with it); a cell without a figure is an empty list."""
+        tabs = [i for i, char in enumerate(self.text) if char == "\t"]
+        cells: list[list[Zahl]] = [[] for _ in range(len(tabs) + 1)]
+        for zahl in self.zahlen:
+            cells[bisect.bisect(tabs, zahl.start)].append(zahl)
+        return cells
 
     @property
     def ort(self) -> str:
