@@ -1,5 +1,6 @@
 """Percentages a sentence states: of three figures in a row („x von y = z %“, „z % von y € = x €“, „a € (b €) = z %
-gegenüber …“) and a change „von … auf …“ in percent. Called from fliesstext.py in its order."""
+gegenüber …“), a share of counts named later („In 29 der 39 Förderfälle … in 75 % der Förderfälle“) and a change
+„von … auf …“ in percent. Called from fliesstext.py in its order."""
 
 from __future__ import annotations
 
@@ -13,11 +14,19 @@ _VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
 _AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
 _SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
+# „29 der 39 geprüften Förderfälle“ … „75 % der Förderfälle“: a count of a count, and a percentage of the same noun
+_COUNT_OF = re.compile(r"\s*(?:der|von)\s+")
+_NOUN = r"(?:[a-zäöüß][\wäöüß]*\s+){0,2}([A-ZÄÖÜ][\wäöüß]{3,})"
+_COUNTED = re.compile(rf"\s*{_NOUN}")
+_PERCENT_OF = re.compile(rf"\s*(?:der|aller)\s+{_NOUN}")
+_NOUN_ENDING = 2  # „Förderfälle“, „Förderfällen“: the same noun, inflected
+_REACH = 600  # characters after the counts in which their percentage is looked for (the work stays linear)
+_SAME_COUNT = "dass der Prozentsatz den Anteil dieser Zahlen meint, sagt der Text nur durch das gleiche Wort"
 
 
 def percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """Percentages a sentence states: of three figures in a row, then a change „von … auf …“ in percent."""
-    return _percentages_of_three(text, figs, at) + _change_in_percent(text, figs, at)
+    return _percentages_of_three(text, figs, at) + _share_of_counts(text, figs, at) + _change_in_percent(text, figs, at)
 
 
 def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
@@ -81,6 +90,44 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
                 )
             )
     return found
+
+
+def _share_of_counts(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„In 29 der 39 geprüften Förderfälle … Mit dem Höchstfördersatz in 75 % der Förderfälle …“: two whole counts
+    joined by „der“/„von“ before a noun, and a percentage later in the text „der“ the same noun – the first count
+    in percent of the second. Unsure: a percentage that does not hold is „nicht eindeutig“ (the same word is all
+    that ties them)."""
+    found = []
+    for a, b in zip(figs, figs[1:]):
+        if a.einheit or b.einheit or a.schritt != 1 or b.schritt != 1 or not 0 < a.wert < b.wert:
+            continue
+        counted = _COUNTED.match(text, b.ende)
+        if not _COUNT_OF.fullmatch(between(text, a, b)) or not counted:
+            continue
+        for c in figs:
+            if c.start > b.ende + _REACH:
+                break
+            named = _PERCENT_OF.match(text, c.ende) if c.start > b.ende and c.einheit == "%" else None
+            if named and _same_noun(named[1], counted[1]):
+                found.append(
+                    Rechnung(
+                        f"Anteil in Prozent („{a.betrag()} der {b.betrag()} {counted[1]}“, „… % der {named[1]}“)",
+                        "quote",
+                        [at(a), at(b)],
+                        at(c),
+                        f"{a.betrag()} / {b.betrag()} x 100",
+                        sicher=False,
+                        grund=_SAME_COUNT,
+                        typ="anteil_prozent",
+                    )
+                )
+                break
+    return found
+
+
+def _same_noun(one: str, other: str) -> bool:
+    shorter, longer = sorted((one.lower(), other.lower()), key=len)
+    return len(longer) - len(shorter) <= _NOUN_ENDING and longer.startswith(shorter[: len(longer) - _NOUN_ENDING])
 
 
 def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
