@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.nachrechnen.aufbau import vzaerundung
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.dokument import aufbauen
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import inzeile, register
@@ -30,7 +30,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
         found = _tolerate(found)
     elif any(_STELLEN.search(zeile.text) for zeile in zeilen):
-        found = _tolerate(found, stellen=True, ganze=vzaerundung.counts_in_vzae(zeile.text for zeile in zeilen))
+        found = _tolerate(found, stellen=True, ganze=gerundet.counts_in_vzae(zeile.text for zeile in zeilen))
     urteile = [pruefe(rechnung) for rechnung in found]
     kept, unsure = abwaegen.judge(urteile)  # a guess that fails proves nothing: its figures stay open
     pruefung = Pruefung(datei, abwaegen.revive(urteile, abwaegen.own_claims(urteile, kept)), [])
@@ -67,25 +67,25 @@ def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
     if stellen and ganze and len(rechnung.teile) == 2 and rechnung.formel in _OF_TWO:
         first, second = (f.zahl for f in rechnung.teile)
         toleranz = _OF_TWO[rechnung.formel](first, second, rechnung.ergebnis.zahl)
-        return replace(rechnung, toleranz=toleranz, rundungsgrund=vzaerundung.GRUND) if toleranz else rechnung
+        return replace(rechnung, toleranz=toleranz, rundungsgrund=gerundet.GRUND_VZAE) if toleranz else rechnung
     if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
         return rechnung
     figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]
-    ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= vzaerundung.AGGREGATE
+    ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= gerundet.AGGREGATE
     if stellen and any(z.einheit or z.schritt > 1 or z.schritt == 1 and not ganze for z in figures):
         return rechnung
     toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
     if stellen:
-        grund = vzaerundung.GRUND if ganze else _SHARES_ROUNDED
+        grund = gerundet.GRUND_VZAE if ganze else _SHARES_ROUNDED
         return replace(rechnung, toleranz=toleranz, rundungsgrund=grund)
     return replace(rechnung, toleranz=toleranz)
 
 
 # a difference or a rate of two whole VZÄ: the larger figure, not the result, says whether they are totals of many
 _OF_TWO = {
-    "steigerung": vzaerundung.rate_allowance,
-    "abstand": vzaerundung.difference_allowance,
-    "differenz": vzaerundung.difference_allowance,
-    "unterschied": vzaerundung.difference_allowance,
+    "steigerung": gerundet.VZAE_RUNDUNG.rate,
+    "abstand": gerundet.VZAE_RUNDUNG.differenz,
+    "differenz": gerundet.VZAE_RUNDUNG.differenz,
+    "unterschied": gerundet.VZAE_RUNDUNG.differenz,
 }
 _SHARES_ROUNDED = "und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
-_HEAD = re.compile(r"(?:Tsd\.\s?€|T€|TEUR|in\s+1\.000\s?€|Mio\.\s?€)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLES = {
     "ertraege": re.compile(r"^(?:Summe\s+(?:der\s+)?)?ordentlichen?\s+Erträge$", re.IGNORECASE),
@@ -47,7 +47,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     while i < len(zeilen):
         head = zeilen[i]
         years = _YEAR.findall(head.text)
-        if _HEAD.search(head.text) and len(years) >= 2 and not head.zellen:
+        if gerundet.SCALED.search(head.text) and len(years) >= 2 and not head.zellen:
             rows, i = _rows(zeilen, i + 1, len(years))
             _staffel(rows, _HALF, found)
             continue
@@ -196,5 +196,5 @@ def _reading(
         rang=1,
         typ="ergebnisstaffel",
         toleranz=tolerance,
-        rundungsgrund="und die Tabelle nennt ihre Beträge gerundet (Tsd. € bzw. Mio. €)",
+        rundungsgrund=gerundet.GRUND_SCALED,
     )

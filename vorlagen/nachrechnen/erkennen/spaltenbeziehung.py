@@ -6,8 +6,9 @@ percent of one of them, the column is read so in every row.
 Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
 it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
 rounding off is „nicht eindeutig“. A relation any other column pair also shows is not read (which one is meant is
-open). Where the document counts in whole VZÄ (vorlagen/nachrechnen/aufbau/vzaerundung.py), a row holds also where
-its difference or rate stands within the rounding of its figures, and is read with that allowance. Each run is
+open). Where the document counts in whole VZÄ, or the head above the rows gives amounts in thousands or millions
+(vorlagen/nachrechnen/aufbau/gerundet.py), a row holds also where its difference or rate stands within the rounding
+of its figures, and is read with that allowance. Each run is
 looked at for a bounded number of column triples, and a document for a bounded number of
 looks in all (runs beyond it are not read): the work stays linear in the document's length and bounded."""
 
@@ -18,7 +19,7 @@ from decimal import Decimal
 from itertools import permutations
 
 from vorlagen.core.money import round_half_up
-from vorlagen.nachrechnen.aufbau import vzaerundung
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
@@ -30,6 +31,7 @@ _GAP = 2  # blank lines between two rows of a run
 _MAX_ROWS = 200
 _MAX_SHOWN = 4  # relations a run shows at most: more, and the figures relate by chance (zeros, repeated rows)
 _BUDGET = 2_000_000  # rows times relations looked at in one document
+_HEAD_LINES = 8  # lines above a run looked at for the unit of its amounts
 
 Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the relation gives it, None: not defined
 Allowance = Callable[[list[Zahl]], Decimal]  # how far the typed value may stand from it by the figures' rounding
@@ -40,13 +42,17 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
-    vzae = vzaerundung.counts_in_vzae(reihe.zeile.text for reihe in reihen)
+    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
+    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
     for run in _runs(reihen):
         width = len(run[0][1])
         spent += len(run) * width**3
         if spent > _BUDGET:
             break
-        found += _read(run, taken, vzae)
+        top = index_of[id(run[0][0])]
+        head = (reihe.zeile.text for reihe in reihen[max(0, top - _HEAD_LINES) : top])
+        rundung = gerundet.VZAE_RUNDUNG if vzae else gerundet.SCALED_RUNDUNG if gerundet.scaled(head) else None
+        found += _read(run, taken, rundung)
     return found
 
 
@@ -82,18 +88,18 @@ def _runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
     return [run for run in runs if len(run) >= _MIN_HOLD]
 
 
-def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set, vzae: bool) -> list[Rechnung]:
+def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set, rundung: gerundet.Rundung | None) -> list[Rechnung]:
     width = len(run[0][1])
     shown: list[tuple[int, Relation, Allowance, Callable[[Reihe, list[Zahl]], tuple], bool]] = []
     # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
     for k, i, j in permutations(range(width), 3):
         if i < j < k:
             for b, a in ((j, i), (i, j)):  # c = b − a, or c = a − b
-                allowance = _difference_allowance(b, a, k) if vzae else _NONE
+                allowance = _allowance(rundung.differenz, b, a, k) if rundung else _NONE
                 if _shown(run, k, _difference(b, a), allowance):
                     shown.append((k, _difference(b, a), allowance, _difference_reading(b, a, k), False))
         percent = k > max(i, j) and run[0][1][k].stellen > 0  # c = (b − a) / a × 100, the percent of a change
-        allowance = _rate_allowance(i, j, k) if vzae else _NONE
+        allowance = _allowance(rundung.rate, i, j, k) if rundung else _NONE
         if percent and _shown(run, k, _change_percent(i, j), allowance, rounded=True):
             shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k), True))
     if len(shown) > _MAX_SHOWN:
@@ -101,16 +107,14 @@ def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set, vzae: bool) -> list[R
     found: list[Rechnung] = []
     for k, relation, allowance, reading, rounded in shown:
         if sum(1 for other, *_ in shown if other == k) == 1:  # another pair giving the same column: which is open
-            found += _readings(run, k, (relation, allowance), taken, reading, rounded)
+            found += _readings(run, k, (relation, allowance), taken, reading, rounded, rundung)
     return found
 
 
-def _difference_allowance(b: int, a: int, k: int) -> Allowance:
-    return lambda values: vzaerundung.difference_allowance(values[b], values[a], values[k])
-
-
-def _rate_allowance(base: int, new: int, k: int) -> Allowance:
-    return lambda values: vzaerundung.rate_allowance(values[base], values[new], values[k])
+def _allowance(of_two: gerundet.Allowance, first: int, second: int, k: int) -> Allowance:
+    """The allowance of a row: of its figures in columns `first` and `second` (new and old, or base and new) and
+    its result in column `k`."""
+    return lambda values: of_two(values[first], values[second], values[k])
 
 
 def _difference(b: int, a: int) -> Relation:
@@ -191,7 +195,8 @@ def _readings(
     relation_allowance: tuple[Relation, Allowance],
     taken: set,
     reading: Callable[[Reihe, list[Zahl]], tuple],
-    rounded: bool = False,
+    rounded: bool,
+    rundung: gerundet.Rundung | None,
 ) -> list[Rechnung]:
     relation, allowance = relation_allowance
     verdicts = [_holds(values, k, relation, allowance, rounded) for _, values in run]
@@ -219,7 +224,7 @@ def _readings(
                 rang=2,
                 typ="spaltenbeziehung",
                 toleranz=toleranz,
-                rundungsgrund=vzaerundung.GRUND if toleranz else "",
+                rundungsgrund=rundung.grund if rundung and toleranz else "",
             )
         )
     return found

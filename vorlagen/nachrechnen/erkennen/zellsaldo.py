@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import columns
@@ -26,7 +27,6 @@ _ERTRAEGE = re.compile(rf"^(?:Summe\s+(?:der\s+)?)?{_PART}Erträge$", re.IGNOREC
 _AUFWENDUNGEN = re.compile(rf"^(?:Summe\s+(?:der\s+)?)?{_PART}Aufwendungen$", re.IGNORECASE)
 _ERGEBNIS = re.compile(rf"^{_PART}(?:Ergebnis|Saldo)$", re.IGNORECASE)
 _VERWALTUNG = re.compile(r"^(?:Verwaltungsergebnis|Ergebnis der laufenden Verwaltungstätigkeit)$", re.IGNORECASE)
-_ROUNDED = re.compile(r"Tsd\.\s?€|T€|TEUR|in\s+1\.000\s?(?:€|EUR)|Mio\.\s?€|Mio\.\s?EUR")
 _HEAD_LINES = 8  # lines above the table's first row looked at for its unit
 
 
@@ -72,7 +72,7 @@ def _label_part(pattern: re.Pattern[str], label: str) -> str | None:
 
 def _tolerance(reihen: list[Reihe], top: int) -> bool:
     """Whether the lines above the table's first rows give its amounts in thousands or millions."""
-    return any(_ROUNDED.search(r.zeile.text) for r in reihen[max(0, top - _HEAD_LINES) : top + 1])
+    return gerundet.scaled(r.zeile.text for r in reihen[max(0, top - _HEAD_LINES) : top + 1])
 
 
 def _reading(
@@ -96,5 +96,5 @@ def _reading(
         rang=3,
         typ="zellsaldo",
         toleranz=step if rounded else Decimal(0),
-        rundungsgrund="und die Tabelle nennt ihre Beträge gerundet (Tsd. € bzw. Mio. €)",
+        rundungsgrund=gerundet.GRUND_SCALED,
     )

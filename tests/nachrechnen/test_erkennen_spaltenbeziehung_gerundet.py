@@ -1,7 +1,8 @@
-"""erkennen/spaltenbeziehung.py with whole VZÄ (aufbau/vzaerundung.py): a Rechnungshof's table of Personal in
+"""erkennen/spaltenbeziehung.py with figures typed rounded (aufbau/gerundet.py): a Rechnungshof's table of Personal in
 Vollzeitäquivalenten (c09 of the Zusatz) types each figure rounded from fractions of Stellen, and works out the change
 and its rate from the figures before rounding – so the typed difference is one off the difference of the typed
 figures in many rows. Where the document counts in VZÄ such a row holds as a rounding; a slip beyond it stays one.
+So too amounts a head gives in Mio. Euro (d01 of the Zusatz): each rounded to its last place.
 
 The table is made here as such a report makes it: unrounded figures (Fraction), each typed rounded half-up, the
 difference and the rate rounded from the unrounded ones."""
@@ -107,3 +108,48 @@ def test_small_whole_counts_in_vzae_keep_their_slips(tmp_path, capsys):
     code, report, _ = check(capsys, write(tmp_path, "t.txt", "\n".join(lines) + "\n"))
     (slip,) = by_status(report, "Fehler")
     assert code == 1 and slip["zeile"] == 9 and F(slip["werte"]["nachgerechnet"]) == 53 - 50
+
+
+# amounts in Mio. Euro with one place, as a report of the Finanzausgleich types them (d01 of the Zusatz): rounded from
+# exact euros, the changes worked out before rounding
+MILLIONEN = {
+    "Lohnsteuer": (F("6220.06"), F("6620.84")),
+    "Abgeltungsteuer": (F("457.44"), F("300.46")),
+    "Umsatzsteuer": (F("4080.41"), F("4126.37")),
+    "Einfuhrumsatzsteuer": (F("1620.24"), F("1634.76")),
+    "Grunderwerbsteuer": (F("479.03"), F("653.31")),
+}
+
+
+def _millionen(einheit: str = "Mio. Euro", falsch: dict[str, F] | None = None) -> str:
+    lines = ["| Steuer | 2013 | 2014 |  |", "|---|---|---|---|", f"|  | {einheit} | {einheit} | {einheit} |"]
+    for name, (alt, neu) in MILLIONEN.items():
+        differenz = (falsch or {}).get(name, rund(neu - alt, ZEHNTEL))
+        lines.append(f"| {name} | {zahl(alt, 1)} | {zahl(neu, 1)} | {zahl(differenz, 1)} |")
+    return "\n".join(lines) + "\n"
+
+
+def test_amounts_in_millions_are_rounded_to_their_last_place(tmp_path, capsys):
+    daneben = [
+        i
+        for i, (alt, neu) in enumerate(MILLIONEN.values())
+        if rund(neu - alt, ZEHNTEL) != rund(neu, ZEHNTEL) - rund(alt, ZEHNTEL)
+    ]
+    assert len(daneben) >= 2  # two rows or more miss as typed: without the rounding no relation is shown
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _millionen()))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
+    rundung = {b["zeile"]: b for b in by_status(report, "Rundung")}
+    assert sorted(rundung) == [4 + i for i in daneben]
+    assert all("Tsd. € bzw. Mio. €" in b["hinweis"] for b in rundung.values())
+    # the same table without a unit in its head: the relation is not shown
+    ohne = _millionen(einheit="").replace("|  |  |  |  |\n", "")
+    assert [r for r in erkannt(tmp_path, "spaltenbeziehung", ohne) if r.formel == "unterschied"] == []
+
+
+def test_in_millions_a_slip_of_more_than_the_rounding_stays_one(tmp_path, capsys):
+    alt, neu = MILLIONEN["Umsatzsteuer"]
+    falsch = rund(neu - alt, ZEHNTEL) + 3 * ZEHNTEL  # 46,3 for 46,0: three tenths off, the rounding allows one
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _millionen(falsch={"Umsatzsteuer": falsch})))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 6
+    assert F(slip["werte"]["nachgerechnet"]) == rund(neu, ZEHNTEL) - rund(alt, ZEHNTEL)

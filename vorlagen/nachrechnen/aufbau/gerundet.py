@@ -1,0 +1,93 @@
+"""Figures a document types rounded, and how far a difference or a rate of change of them may stand from the one of
+the figures as typed – the one rule the recognisers that infer a column and the final verdict use.
+
+- Vollzeitäquivalente are shares of Stellen by nature: typed as whole figures where many are counted (100 VZÄ or
+  more), each is rounded, up to half a VZÄ off; a small count typed whole („12 VZÄ“) may be exact and keeps its
+  slips.
+- Amounts a table gives in thousands or millions („Mio. Euro“, „Tsd. €“, „T€“) are rounded to their last place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+
+VZAE = re.compile(r"Vollzeitäquivalent|\bVZÄ\b")
+AGGREGATE = 100  # from here on a whole figure of VZÄ is a total of many shares, so rounded
+GRUND_VZAE = "und Vollzeitäquivalente sind aus Bruchteilen von Stellen gerundet"
+SCALED = re.compile(r"(?:Tsd\.|Mio\.|Mrd\.|in\s+1\.000)\s?(?:€|EUR\b|Euro\b)|T€|\bTEUR\b")
+GRUND_SCALED = "und die Tabelle nennt ihre Beträge gerundet (Tsd. € bzw. Mio. €)"
+_HALF = Decimal("0.5")
+
+
+def counts_in_vzae(texts: Iterable[str]) -> bool:
+    return any(VZAE.search(text) for text in texts)
+
+
+def scaled(texts: Iterable[str]) -> bool:
+    """Whether the lines (a table's head) give its amounts in thousands or millions."""
+    return any(SCALED.search(text) for text in texts)
+
+
+def _whole(*zahlen: Zahl) -> bool:
+    return all(not z.einheit and z.schritt == 1 for z in zahlen)
+
+
+def _plain(*zahlen: Zahl) -> bool:
+    return all(z.einheit in ("", "€") for z in zahlen)
+
+
+def difference_allowance(new: Zahl, old: Zahl, result: Zahl) -> Decimal:
+    """„54.020 | 53.659 | 360“: two whole VZÄ, each up to half a VZÄ off, give a difference up to one off (the
+    larger a total of 100 or more); 0 where the figures are not such."""
+    if not _whole(new, old, result) or max(abs(new.wert), abs(old.wert)) < AGGREGATE:
+        return Decimal(0)
+    return scaled_difference_allowance(new, old, result)
+
+
+def rate_allowance(base: Zahl, other: Zahl, result: Zahl) -> Decimal:
+    """„229 | 213 | -6,8“: the rate of change of two whole VZÄ (a base of 100 or more); 0 where they are not such."""
+    if not _whole(base, other) or result.einheit not in ("", "%") or abs(base.wert) < AGGREGATE:
+        return Decimal(0)
+    return scaled_rate_allowance(base, other, result)
+
+
+def scaled_difference_allowance(new: Zahl, old: Zahl, result: Zahl) -> Decimal:
+    """„300,4 | 457,4 | –156,9“ in Mio. Euro: each figure up to half its last place off, so their difference up to
+    the sum of those halves."""
+    if not _plain(new, old, result):
+        return Decimal(0)
+    return (new.schritt + old.schritt) / 2
+
+
+def scaled_rate_allowance(base: Zahl, other: Zahl, result: Zahl) -> Decimal:
+    """The rate of change of two rounded figures before rounding lies between the rates of the corners of their
+    ranges (the rate is monotonic in either figure while the base keeps its sign), and the typed rate is that rounded to its own step."""
+    if not _plain(base, other) or result.einheit not in ("", "%"):
+        return Decimal(0)
+    a, b = base.wert, other.wert
+    half_a, half_b = base.schritt * _HALF, other.schritt * _HALF
+    if abs(a) <= half_a:
+        return Decimal(0)  # a base that may be 0 before rounding: no bound
+    rate = (b - a) / a * 100
+    corners = [(y - x) / x * 100 for x in (a - half_a, a + half_a) for y in (b - half_b, b + half_b)]
+    return max(abs(corner - rate) for corner in corners) + result.schritt / 2
+
+
+Allowance = Callable[[Zahl, Zahl, Zahl], Decimal]  # the two figures (new and old, or base and other) and the result
+
+
+@dataclass(frozen=True)
+class Rundung:
+    """How a table's figures are rounded: the allowance of a difference, of a rate, and the reason named."""
+
+    differenz: Allowance
+    rate: Allowance
+    grund: str
+
+
+VZAE_RUNDUNG = Rundung(difference_allowance, rate_allowance, GRUND_VZAE)
+SCALED_RUNDUNG = Rundung(scaled_difference_allowance, scaled_rate_allowance, GRUND_SCALED)
