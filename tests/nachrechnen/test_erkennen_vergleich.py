@@ -42,3 +42,26 @@ def test_a_column_of_mehreinnahmen_is_the_difference_of_the_two_before(tmp_path,
     code, report, _ = check(capsys, write(tmp_path, "d.txt", _deckung(falsch)))
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["nachgerechnet"] == euro(richtig["8170.2100"], cent=True)
+
+
+def test_a_change_given_in_percent_only_is_no_column_of_differences(tmp_path, capsys):
+    """„2025 | 2026 | Veränderung in %“ over rows without %-signs: the last column is the change in percent, not the
+    difference of the two before it (read so, every row was a FEHLER of a false difference)."""
+    zeilen = {
+        "Innere Verwaltung": (Fraction(4_812_300), Fraction(5_020_150)),
+        "Schulen": (Fraction(2_960_000), Fraction(3_105_500)),
+        "Kultur": (Fraction(745_200), Fraction(760_900)),
+    }
+    for kopf in ("Veränderung in %", "Veränderung (%)", "Abweichung in Prozent"):
+        text = f"| Bereich | 2025 | 2026 | {kopf} |\n|---|---|---|---|\n" + "".join(
+            f"| {name} | {zahl(a)} | {zahl(n)} | {zahl((n - a) / a * 100, 1)} |\n" for name, (a, n) in zeilen.items()
+        )
+        assert erkannt(tmp_path, "vergleich", text) == [], kopf
+        code, report, _ = check(capsys, write(tmp_path, "t.txt", text))
+        assert code == 0 and by_status(report, "Fehler") == [], kopf
+    # „Veränderung absolut | Veränderung in %“: the first names a column of amounts – still read
+    text = "| Bereich | 2025 | 2026 | Veränderung absolut | Veränderung in % |\n|---|---|---|---|---|\n" + "".join(
+        f"| {name} | {zahl(a)} | {zahl(n)} | {zahl(n - a)} | {zahl((n - a) / a * 100, 1)} % |\n"
+        for name, (a, n) in zeilen.items()
+    )
+    assert [r for r in erkannt(tmp_path, "vergleich", text) if r.typ == "vergleich_differenz"] != []

@@ -19,6 +19,7 @@ _COMPARED = re.compile(
 _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
+_IN_PERCENT = re.compile(r"\s*(?:in\s+|\(\s*)?(?:%|Prozent\b|v\.\s?H\.)")
 _RATE_UNANNOUNCED = "der Kopf der Tabelle sagt nicht, wovon die Spalte in Prozent die Veränderung ist"
 _BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
 _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
@@ -63,6 +64,8 @@ def _header(reihe: Reihe) -> bool | None:
     difference = DIFFERENCE_HEAD.search(text)
     if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
         return None
+    if all(_IN_PERCENT.match(text, d.end()) for d in DIFFERENCE_HEAD.finditer(text)):
+        return None  # „2025 | 2026 | Veränderung in %“: the change is given in percent only, no column of amounts
     return bool(PERCENT_WORD.search(text[difference.end() :]))
 
 
