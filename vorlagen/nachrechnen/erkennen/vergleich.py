@@ -19,7 +19,8 @@ _COMPARED = re.compile(
 _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
-_IN_PERCENT = re.compile(r"\s*(?:in\s+|\(\s*)?(?:%|Prozent\b|v\.\s?H\.)")
+# the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
+_IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[^\S\t]?H\.)")
 _RATE_UNANNOUNCED = "der Kopf der Tabelle sagt nicht, wovon die Spalte in Prozent die Veränderung ist"
 _BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
 _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
@@ -33,7 +34,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         with_percent = _header(head)
         if with_percent is not None:
             below = (reihen[i] for i in range(index + 1, len(reihen)))
-            _rows(below, with_percent, _named_pair(head) if not with_percent else None, found)
+            pair = _named_pair(head) if not with_percent else None
+            _rows(below, with_percent, pair, found, _percent_only(head.zeile.text))
     return found
 
 
@@ -64,9 +66,12 @@ def _header(reihe: Reihe) -> bool | None:
     difference = DIFFERENCE_HEAD.search(text)
     if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
         return None
-    if all(_IN_PERCENT.match(text, d.end()) for d in DIFFERENCE_HEAD.finditer(text)):
-        return None  # „2025 | 2026 | Veränderung in %“: the change is given in percent only, no column of amounts
     return bool(PERCENT_WORD.search(text[difference.end() :]))
+
+
+def _percent_only(text: str) -> bool:
+    """„2025 | 2026 | Veränderung in %“: every word of change in the head is given in percent."""
+    return all(_IN_PERCENT.match(text, d.end()) for d in DIFFERENCE_HEAD.finditer(text))
 
 
 def _rows(
@@ -74,8 +79,11 @@ def _rows(
     with_percent: bool,
     pair: tuple[int, int] | None,
     found: list[Rechnung],
+    percent_only: bool = False,
 ) -> None:
     table, with_percent = _table(below, with_percent)
+    if percent_only and not any(rate for _, _, rate in table):
+        return  # the change in percent only, typed without its sign: the last column is no difference of amounts
     art = "Spalte „Veränderung“ als Differenz der Spalten, die ihr Kopf nennt"
     if pair is None or any(max(pair) >= len(amounts) for _, amounts, _ in table):
         pair = _likeliest(table)
