@@ -57,7 +57,8 @@ _STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|
 
 def _tolerate(found: list[Rechnung], stellen: bool = False, ganze: bool = False) -> list[Rechnung]:
     """„(Rundungsdifferenzen möglich)“: the parts of a sum or difference are rounded, each up to half its step; a
-    result off by no more than that is a rounding, never a slip. In a Stellenplan only sums of Stellen (plain
+    result off by no more than that is a rounding, never a slip, and a rate of change of two such parts may stand
+    as far off as the corners of their rounding allow. In a Stellenplan only sums of Stellen (plain
     figures with decimals, or whole ones where it counts in VZÄ: `ganze`) are so read. The readings so allowed are
     new ones, with their tolerance."""
     return [_tolerated(rechnung, stellen, ganze) for rechnung in found]
@@ -68,6 +69,11 @@ def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
         first, second = (f.zahl for f in rechnung.teile)
         toleranz = _OF_TWO[rechnung.formel](first, second, rechnung.ergebnis.zahl)
         return replace(rechnung, toleranz=toleranz, rundungsgrund=gerundet.GRUND_VZAE) if toleranz else rechnung
+    if rechnung.formel == "steigerung" and not stellen and len(rechnung.teile) == 2:
+        # the rate of two figures the document says are rounded lies within the corners of their rounding
+        first, second = (f.zahl for f in rechnung.teile)
+        toleranz = gerundet.scaled_rate_allowance(first, second, rechnung.ergebnis.zahl)
+        return replace(rechnung, toleranz=max(toleranz, rechnung.toleranz))
     if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
         return rechnung
     figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
@@ -24,6 +26,8 @@ _IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[
 _RATE_UNANNOUNCED = "der Kopf der Tabelle sagt nicht, wovon die Spalte in Prozent die Veränderung ist"
 _BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
 _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
+_HEAD_LINES, _UNIT_LINES = 8, 3  # lines above the head and below it looked at for the unit of the amounts
+_MIN_EVIDENCE = 3  # rows from which on the rows must show the difference
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
 
@@ -35,7 +39,9 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if with_percent is not None:
             below = (reihen[i] for i in range(index + 1, len(reihen)))
             pair = _named_pair(head) if not with_percent else None
-            _rows(below, with_percent, pair, found, _percent_only(head.zeile.text))
+            near = (r.zeile.text for r in reihen[max(0, index - _HEAD_LINES) : index + 1 + _UNIT_LINES])
+            rundung = gerundet.SCALED_RUNDUNG if gerundet.scaled(near) else None
+            _rows(below, with_percent, pair, found, (_percent_only(head.zeile.text), rundung))
     return found
 
 
@@ -79,8 +85,11 @@ def _rows(
     with_percent: bool,
     pair: tuple[int, int] | None,
     found: list[Rechnung],
-    percent_only: bool = False,
+    shape: tuple[bool, gerundet.Rundung | None],
 ) -> None:
+    """The readings of the rows: `shape` says whether the head gives the change in percent only, and how the
+    amounts are rounded (in Tsd. or Mio. €: within half their last place each)."""
+    percent_only, rundung = shape
     table, with_percent = _table(below, with_percent)
     if percent_only and not any(rate for _, _, rate in table):
         return  # the change in percent only, typed without its sign: the last column is no difference of amounts
@@ -90,12 +99,24 @@ def _rows(
         art = "Spalte „Veränderung“ als Differenz der beiden Spalten davor"
         if pair != _BESIDE:
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
+    differences = _shown(table, pair, rundung)
+    grund = rundung.grund if rundung else ""
     for reihe, amounts, rate in table:
         b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
         shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
-        found.append(
-            Rechnung(art, "abstand", [reihe.fund(a), reihe.fund(b)], reihe.fund(d), shown, typ="vergleich_differenz")
-        )
+        if differences:
+            found.append(
+                Rechnung(
+                    art,
+                    "abstand",
+                    [reihe.fund(a), reihe.fund(b)],
+                    reihe.fund(d),
+                    shown,
+                    typ="vergleich_differenz",
+                    toleranz=rundung.differenz(b, a, d) if rundung else Decimal(0),
+                    rundungsgrund=grund,
+                )
+            )
         if rate is not None:
             base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
             found.append(
@@ -108,6 +129,8 @@ def _rows(
                     sicher=with_percent,
                     grund="" if with_percent else _RATE_UNANNOUNCED,
                     typ="vergleich_prozent",
+                    toleranz=rundung.rate(base, other, rate) if rundung else Decimal(0),
+                    rundungsgrund=grund,
                 )
             )
 
@@ -182,6 +205,22 @@ def _likeliest(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> tuple[int,
 
     best = max(pairs, key=lambda pair: (holding(pair), pair == _BESIDE))
     return best if holding(best) > holding(_BESIDE) else _BESIDE
+
+
+def _shown(
+    table: list[tuple[Reihe, list[Zahl], Zahl | None]], pair: tuple[int, int], rundung: gerundet.Rundung | None
+) -> bool:
+    """Whether the rows show the column as the difference: in a table of three rows or more, half of them at least
+    hold (a head „Veränderung“ over a column of rates typed without their sign, beside a column per inhabitant:
+    every row would be a false slip)."""
+    if len(table) < _MIN_EVIDENCE:
+        return True
+    holding = 0
+    for _, amounts, _ in table:
+        b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
+        allowance = rundung.differenz(b, a, d) if rundung else Decimal(0)
+        holding += abs(abs(b.wert - a.wert) - abs(d.wert)) <= allowance
+    return 2 * holding >= len(table)
 
 
 def _holds(base: Zahl, other: Zahl, rate: Zahl) -> bool:
