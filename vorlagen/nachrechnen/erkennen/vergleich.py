@@ -219,7 +219,8 @@ def _shown(
     for _, amounts, _ in table:
         b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
         allowance = rundung.differenz(b, a, d) if rundung else Decimal(0)
-        holding += abs(abs(b.wert - a.wert) - abs(d.wert)) <= allowance
+        exact = abs(b.wert - a.wert)
+        holding += round_half_up(exact, d.schritt) == abs(d.wert) or abs(exact - abs(d.wert)) <= allowance
     return 2 * holding >= len(table)
 
 
