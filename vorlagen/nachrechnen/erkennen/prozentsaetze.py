@@ -98,16 +98,17 @@ def _share_of_counts(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     in percent of the second. Unsure: a percentage that does not hold is „nicht eindeutig“ (the same word is all
     that ties them)."""
     found = []
-    for a, b in zip(figs, figs[1:]):
+    for index, (a, b) in enumerate(zip(figs, figs[1:])):
         if a.einheit or b.einheit or a.schritt != 1 or b.schritt != 1 or not 0 < a.wert < b.wert:
             continue
         counted = _COUNTED.match(text, b.ende)
         if not _COUNT_OF.fullmatch(between(text, a, b)) or not counted:
             continue
-        for c in figs:
+        for after in range(index + 2, len(figs)):  # the figures after the counts, `_REACH` characters on at most
+            c = figs[after]
             if c.start > b.ende + _REACH:
                 break
-            named = _PERCENT_OF.match(text, c.ende) if c.start > b.ende and c.einheit == "%" else None
+            named = _PERCENT_OF.match(text, c.ende) if c.einheit == "%" else None
             if named and _same_noun(named[1], counted[1]):
                 found.append(
                     Rechnung(
