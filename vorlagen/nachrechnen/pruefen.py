@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
 from vorlagen.nachrechnen.aufbau import gerundet
@@ -80,7 +79,7 @@ def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
     ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= gerundet.AGGREGATE
     if stellen and any(z.einheit or z.schritt > 1 or z.schritt == 1 and not ganze for z in figures):
         return rechnung
-    toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
+    toleranz = gerundet.sum_allowance([f.zahl for f in rechnung.teile])
     if stellen:
         grund = gerundet.GRUND_VZAE if ganze else _SHARES_ROUNDED
         return replace(rechnung, toleranz=toleranz, rundungsgrund=grund)

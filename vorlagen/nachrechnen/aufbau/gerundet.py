@@ -32,7 +32,8 @@ def scaled(texts: Iterable[str]) -> bool:
     return any(SCALED.search(text) for text in texts)
 
 
-def _whole(*zahlen: Zahl) -> bool:
+def whole(*zahlen: Zahl) -> bool:
+    """Figures typed whole without a unit (a count of VZÄ, say)."""
     return all(not z.einheit and z.schritt == 1 for z in zahlen)
 
 
@@ -43,14 +44,14 @@ def _plain(*zahlen: Zahl) -> bool:
 def difference_allowance(new: Zahl, old: Zahl, result: Zahl) -> Decimal:
     """„54.020 | 53.659 | 360“: two whole VZÄ, each up to half a VZÄ off, give a difference up to one off (the
     larger a total of 100 or more); 0 where the figures are not such."""
-    if not _whole(new, old, result) or max(abs(new.wert), abs(old.wert)) < AGGREGATE:
+    if not whole(new, old, result) or max(abs(new.wert), abs(old.wert)) < AGGREGATE:
         return Decimal(0)
     return scaled_difference_allowance(new, old, result)
 
 
 def rate_allowance(base: Zahl, other: Zahl, result: Zahl) -> Decimal:
     """„229 | 213 | -6,8“: the rate of change of two whole VZÄ (a base of 100 or more); 0 where they are not such."""
-    if not _whole(base, other) or result.einheit not in ("", "%") or abs(base.wert) < AGGREGATE:
+    if not whole(base, other) or result.einheit not in ("", "%") or abs(base.wert) < AGGREGATE:
         return Decimal(0)
     return scaled_rate_allowance(base, other, result)
 
@@ -60,12 +61,18 @@ def scaled_difference_allowance(new: Zahl, old: Zahl, result: Zahl) -> Decimal:
     the sum of those halves."""
     if not _plain(new, old, result):
         return Decimal(0)
-    return (new.schritt + old.schritt) / 2
+    return sum_allowance([new, old])
+
+
+def sum_allowance(parts: list[Zahl]) -> Decimal:
+    """Parts each up to half their last place off: their sum (or difference) up to the sum of those halves."""
+    return sum((z.schritt for z in parts), Decimal(0)) / 2
 
 
 def scaled_rate_allowance(base: Zahl, other: Zahl, result: Zahl) -> Decimal:
     """The rate of change of two rounded figures before rounding lies between the rates of the corners of their
-    ranges (the rate is monotonic in either figure while the base keeps its sign), and the typed rate is that rounded to its own step."""
+    ranges (the rate is monotonic in either figure while the base keeps its sign), and the typed rate is that rounded
+    to its own step."""
     if not _plain(base, other) or result.einheit not in ("", "%"):
         return Decimal(0)
     a, b = base.wert, other.wert

@@ -21,6 +21,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
@@ -246,7 +247,7 @@ def _read(liste: list[_Paar]) -> list[Rechnung]:
         return []
     # the shares make up the whole, the one that misses as it should be: else a list of some, or of something else
     shares = [value if i in misses else rate.zahl.wert for i, ((_, rate), value) in enumerate(zip(items, computed))]
-    if abs(sum(shares) - _HUNDRED) > sum(p.zahl.schritt for _, p in items) / 2:
+    if abs(sum(shares) - _HUNDRED) > gerundet.sum_allowance([p.zahl for _, p in items]):
         return []
     return [
         _reading(amount, rate, items, whole, value if i in misses else None)

@@ -64,11 +64,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _numbered(reihe: Reihe) -> _Row | None:
     """A row typed in cells whose text before its first figure opens with a Produktbereich's number."""
     values = _values(reihe)
-    if not values:
-        return None
-    cells = reihe.zeile.text.split("\t")
-    label = " ".join(cell.strip() for cell in cells[: min(values)] if cell.strip())
-    match = _NUMBER.match(label)
+    match = _NUMBER.match(_label(reihe, values)) if values else None
     if match is None:
         return None
     first = int(match[1])
@@ -103,9 +99,13 @@ def _total(reihen: list[Reihe], index: int) -> _Row | None:
         return None
     reihe = reihen[index]
     values = _values(reihe)
+    return _Row(reihe, 0, 0, values) if values and TOTAL_ROW_START.match(_label(reihe, values)) else None
+
+
+def _label(reihe: Reihe, values: dict[int, Zahl]) -> str:
+    """The text of the cells before the row's first figure."""
     cells = reihe.zeile.text.split("\t")
-    label = " ".join(cell.strip() for cell in cells[: min(values)] if cell.strip()) if values else ""
-    return _Row(reihe, 0, 0, values) if values and TOTAL_ROW_START.match(label) else None
+    return " ".join(cell.strip() for cell in cells[: min(values)] if cell.strip())
 
 
 def _sums(rows: list[_Row], total: _Row | None) -> list[_Sum]:
@@ -150,8 +150,7 @@ def _in_percent(head: list[str], column: int) -> bool:
 def _rundung(figures: list[Zahl], vzae: bool, head: list[str]) -> str:
     """The reason a column's figures are typed rounded, or "" where they are exact: whole VZÄ where the column
     counts 100 or more in a row (then every whole figure of it is rounded: a change of 2 VZÄ as much as a total)."""
-    whole = all(not z.einheit and z.schritt == 1 for z in figures)
-    if vzae and whole and max(abs(z.wert) for z in figures) >= gerundet.AGGREGATE:
+    if vzae and gerundet.whole(*figures) and max(abs(z.wert) for z in figures) >= gerundet.AGGREGATE:
         return gerundet.GRUND_VZAE
     return gerundet.GRUND_SCALED if gerundet.scaled(head) else ""
 
@@ -177,7 +176,7 @@ def _column(sums: list[_Sum], column: int, rundung: str, taken: set) -> list[Rec
         if result is None or any(p is None or p.einheit != result.einheit for p in parts):
             continue
         figures = [p for p in parts if p is not None]
-        allowance = sum((p.schritt for p in figures), Decimal(0)) / 2 if rundung else Decimal(0)
+        allowance = gerundet.sum_allowance(figures) if rundung else Decimal(0)
         exact = sum((p.wert for p in figures), Decimal(0))
         readings.append((s, figures, result, abs(exact - result.wert) <= allowance, allowance))
     holds = sum(1 for *_, ok, _ in readings if ok)

@@ -8,9 +8,9 @@ it does not. That row is a slip where four rows or more hold, else „nicht eind
 rounding off is „nicht eindeutig“. A relation any other column pair also shows is not read (which one is meant is
 open). Where the document counts in whole VZÄ, or the head above the rows gives amounts in thousands or millions
 (vorlagen/nachrechnen/aufbau/gerundet.py), a row holds also where its difference or rate stands within the rounding
-of its figures, and is read with that allowance. Each run is
-looked at for a bounded number of column triples, and a document for a bounded number of
-looks in all (runs beyond it are not read): the work stays linear in the document's length and bounded."""
+of its figures, and is read with that allowance. Each run is looked at for a bounded number of column triples, and a
+document for a bounded number of looks in all (runs beyond it are not read): the work stays linear in the
+document's length and bounded."""
 
 from __future__ import annotations
 
