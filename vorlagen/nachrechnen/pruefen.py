@@ -73,7 +73,7 @@ def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
         first, second = (f.zahl for f in rechnung.teile)
         toleranz = gerundet.scaled_rate_allowance(first, second, rechnung.ergebnis.zahl)
         return replace(rechnung, toleranz=max(toleranz, rechnung.toleranz))
-    if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
+    if rechnung.formel not in ("summe", "saldo", "abstand", "differenz", "unterschied"):
         return rechnung
     figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]
     ganze = ganze and abs(rechnung.ergebnis.zahl.wert) >= gerundet.AGGREGATE

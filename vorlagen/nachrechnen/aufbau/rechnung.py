@@ -82,8 +82,9 @@ class Rechnung:
             return werte[0] - werte[1]
         if self.formel == "abstand":  # signed figures: from −100 to 100 is 200
             return abs(werte[1] - werte[0])
-        if self.formel == "steigerung":
-            return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
+        if self.formel == "steigerung":  # signed where the result is compared signed: a fall is negative
+            change = werte[1] - werte[0] if not self.betrag else abs(werte[1] - werte[0])
+            return change / abs(werte[0]) * 100 if werte[0] else Decimal(0)
         if self.formel == "vielfaches":
             return self.faktor * abs(werte[0]) / self.nenner  # multiplied first: a result on a half is exact
         if self.formel == "division":

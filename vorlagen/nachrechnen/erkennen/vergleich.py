@@ -23,11 +23,13 @@ _NAMED = re.compile(
 )
 # the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
 _IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[^\S\t]?H\.)")
+_SIGN_AGAINST = "die übrigen Zeilen geben eine Abnahme mit Minus an; hier steht das Vorzeichen gegen die Veränderung"
 _RATE_UNANNOUNCED = "der Kopf der Tabelle sagt nicht, wovon die Spalte in Prozent die Veränderung ist"
 _BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
 _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
 _HEAD_LINES, _UNIT_LINES = 8, 3  # lines above the head and below it looked at for the unit of the amounts
 _MIN_EVIDENCE = 3  # rows from which on the rows must show the difference
+_MAX_AGAINST = 1  # rows of a column read as signed whose sign may go against their change: a slip each
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
 
@@ -101,24 +103,32 @@ def _rows(
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
     differences = _shown(table, pair, rundung)
     grund = rundung.grund if rundung else ""
+    changes = [(amounts[-1].wert, amounts[-1 - pair[0]].wert - amounts[-1 - pair[1]].wert) for _, amounts, _ in table]
+    signed_difference = _signs_shown(changes)
+    signed_rate = _signs_shown([(r.wert, change) for (_, _, r), (_, change) in zip(table, changes) if r is not None])
+    sure_rates = with_percent or _rates_shown(table, pair, rundung)
     for reihe, amounts, rate in table:
         b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
         shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
+        against = "" if (b.wert - a.wert) * (d.wert) >= 0 or not signed_difference else _SIGN_AGAINST
         if differences:
             found.append(
                 Rechnung(
                     art,
-                    "abstand",
-                    [reihe.fund(a), reihe.fund(b)],
+                    "unterschied" if signed_difference else "abstand",
+                    [reihe.fund(b), reihe.fund(a)] if signed_difference else [reihe.fund(a), reihe.fund(b)],
                     reihe.fund(d),
                     shown,
+                    betrag=not signed_difference,
                     typ="vergleich_differenz",
+                    hinweis=against,
                     toleranz=rundung.differenz(b, a, d) if rundung else Decimal(0),
                     rundungsgrund=grund,
                 )
             )
         if rate is not None:
-            base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
+            swapped = not _holds(a, b, rate) and _holds(b, a, rate)
+            base, other = (b, a) if swapped else (a, b)
             found.append(
                 Rechnung(
                     "Spalte „%“ als Veränderung in Prozent",
@@ -126,13 +136,30 @@ def _rows(
                     [reihe.fund(base), reihe.fund(other)],
                     reihe.fund(rate),
                     f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
-                    sicher=with_percent,
-                    grund="" if with_percent else _RATE_UNANNOUNCED,
+                    betrag=swapped or not signed_rate,
+                    hinweis=_SIGN_AGAINST if signed_rate and not swapped and (b.wert - a.wert) * rate.wert < 0 else "",
+                    sicher=sure_rates,
+                    grund="" if sure_rates else _RATE_UNANNOUNCED,
                     typ="vergleich_prozent",
                     toleranz=rundung.rate(base, other, rate) if rundung else Decimal(0),
                     rundungsgrund=grund,
                 )
             )
+
+
+def _signs_shown(rows: list[tuple[Decimal, Decimal]]) -> bool:
+    """Whether a column gives the direction of each change by its sign („+ 66,7 | + 1,7 %“, „- 59,9 | - 6,2 %“):
+    `rows` holds each row's typed figure and its change (the later column less the earlier). So read where a minus is
+    typed, at least three rows agree in sign with their change and at most one goes against them – that one is a slip
+    whatever its amount („- 0,2 | 0,2 %“: a fall typed as a rise). A column of amounts without signs, or one whose
+    columns run the other way, is compared by amount."""
+    compared = [(typed, change) for typed, change in rows if typed and change]
+    agreeing = sum((typed > 0) == (change > 0) for typed, change in compared)
+    return (
+        any(typed < 0 for typed, _ in compared)
+        and agreeing >= _MIN_EVIDENCE
+        and len(compared) - agreeing <= _MAX_AGAINST
+    )
 
 
 def _table(below: Iterable[Reihe], with_percent: bool) -> tuple[list[tuple[Reihe, list[Zahl], Zahl | None]], bool]:
@@ -222,6 +249,25 @@ def _shown(
         exact = abs(b.wert - a.wert)
         holding += round_half_up(exact, d.schritt) == abs(d.wert) or abs(exact - abs(d.wert)) <= allowance
     return 2 * holding >= len(table)
+
+
+def _rates_shown(
+    table: list[tuple[Reihe, list[Zahl], Zahl | None]], pair: tuple[int, int], rundung: gerundet.Rundung | None
+) -> bool:
+    """Whether the rows show a column in % the head does not announce as the rate of change of the two columns:
+    three rows at least hold (as typed, or within the rounding of scaled amounts) and one at most does not – that
+    one is then a slip, not another kind of percentage."""
+    holding = failing = 0
+    for _, amounts, rate in table:
+        if rate is None:
+            continue
+        b, a = amounts[-1 - pair[0]], amounts[-1 - pair[1]]
+        near = bool(rundung and a.wert) and abs(abs(b.wert - a.wert) / abs(a.wert) * 100 - abs(rate.wert)) <= (
+            rundung.rate(a, b, rate) if rundung else 0
+        )
+        held = _holds(a, b, rate) or _holds(b, a, rate) or near
+        holding, failing = holding + held, failing + (not held)
+    return holding >= _MIN_EVIDENCE and failing <= _MAX_AGAINST
 
 
 def _holds(base: Zahl, other: Zahl, rate: Zahl) -> bool:

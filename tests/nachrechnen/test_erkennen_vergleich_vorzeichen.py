@@ -1,0 +1,112 @@
+"""erkennen/vergleich.py: a column of changes that gives a fall by its minus is compared with its sign – a fall
+typed as a rise is a slip (e08 of the corpus's Zusatz: „146,3 | 146,1 | - 0,2 | 0,2 %“ was read by amount and
+passed); a column in % the head does not announce is sure where the other rows show it as the rate."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import rund, zahl
+
+# Zuweisungen of a Land to its Kommunen in €, the year before and the year (own figures)
+ZEILEN = {
+    "Schlüsselzuweisungen": (Fraction(3_938_000), Fraction(4_004_700)),
+    "Grunderwerbsteuer": (Fraction(961_800), Fraction(901_900)),
+    "Zuweisungen an die Bezirke": (Fraction(706_500), Fraction(712_000)),
+    "Unterhaltung der Gemeindestraßen": (Fraction(146_300), Fraction(141_100)),
+    "Sonstige": (Fraction(195_800), Fraction(193_900)),
+}
+HEAD = "| Bereich | 2024 | 2025 | Veränderung 2024/2025 | |\n|---|---|---|---|---|\n"
+
+
+def _line(name: str) -> int:
+    """The line of a row in the text: the head and its line of dashes come first."""
+    return 3 + list(ZEILEN).index(name)
+
+
+def _signed(value: Fraction, places: int, sign: bool = True) -> str:
+    """„+ 66.700“, „- 5.200“ as the table types them; without `sign` the bare amount."""
+    text = zahl(abs(value), places)
+    if not sign or not rund(value, Fraction(1, 10**places)):
+        return text
+    return ("+ " if value > 0 else "- ") + text
+
+
+def _rate(alt: Fraction, neu: Fraction) -> Fraction:
+    return (neu - alt) / alt * 100
+
+
+def _table(drop_rate: str = "", drop_difference: str = "", signs: bool = True, rates: dict | None = None) -> str:
+    rows = []
+    for name, (alt, neu) in ZEILEN.items():
+        rate = (rates or {}).get(name, _rate(alt, neu))
+        difference = _signed(neu - alt, 0, signs and name != drop_difference)
+        rows.append(
+            f"| {name} | {zahl(alt)} | {zahl(neu)} | {difference} | {_signed(rate, 1, signs and name != drop_rate)} % |"
+        )
+    return HEAD + "\n".join(rows) + "\n"
+
+
+def test_a_fall_typed_as_a_rise_in_a_column_of_signed_rates_is_a_slip(tmp_path, capsys):
+    alt, neu = ZEILEN["Unterhaltung der Gemeindestraßen"]
+    assert _rate(alt, neu) < 0  # the figures of the test: the row falls
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(drop_rate="Unterhaltung der Gemeindestraßen")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == _line("Unterhaltung der Gemeindestraßen")
+    assert fehler["nachgerechnet"] == f"\u2212{zahl(abs(_rate(alt, neu)), 1)}\u00a0%"
+    assert "Vorzeichen gegen die Veränderung" in fehler["hinweis"]
+    # typed with its minus, the same table holds in every row
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table()))
+    assert code == 0 and by_status(report, "Fehler") == [] and len(by_status(report, "stimmt")) == 2 * len(ZEILEN)
+
+
+def test_a_difference_without_its_minus_in_a_signed_column_is_a_slip(tmp_path, capsys):
+    alt, neu = ZEILEN["Grunderwerbsteuer"]
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(drop_difference="Grunderwerbsteuer")))
+    (fehler,) = by_status(report, "Fehler")
+    assert (
+        code == 1
+        and fehler["zeile"] == _line("Grunderwerbsteuer")
+        and fehler["nachgerechnet"] == f"\u2212{zahl(alt - neu)}"
+    )
+
+
+def test_a_table_without_signs_is_compared_by_amount(tmp_path, capsys):
+    """Falls typed as bare amounts throughout: the column gives no direction, each row holds by its amount."""
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(signs=False)))
+    assert code == 0 and by_status(report, "Fehler") == [] and len(by_status(report, "stimmt")) == 2 * len(ZEILEN)
+
+
+def test_columns_in_the_other_order_are_compared_by_amount(tmp_path, capsys):
+    """„2025 | 2024 | Veränderung“ with the change from 2024 to 2025: every sign goes against the later column less
+    the earlier – the direction the columns run is not the one read, so the rows are compared by amount."""
+    rows = [
+        f"| {name} | {zahl(neu)} | {zahl(alt)} | {_signed(neu - alt, 0)} | {_signed(_rate(alt, neu), 1)} % |"
+        for name, (alt, neu) in ZEILEN.items()
+    ]
+    text = "| Bereich | 2025 | 2024 | Veränderung 2024/2025 | |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []
+
+
+def test_an_unannounced_rate_column_the_other_rows_show_is_sure(tmp_path, capsys):
+    """The head says „Veränderung“ only; the cells carry %. Four rows hold as rates of the two columns: the fifth,
+    off by a point, is a slip – two rows off, the column may be another percentage, and each is a doubt."""
+    alt, neu = ZEILEN["Sonstige"]
+    off = {"Sonstige": _rate(alt, neu) - 1}
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(rates=off)))
+    (fehler,) = by_status(report, "Fehler")
+    assert (
+        code == 1
+        and fehler["zeile"] == _line("Sonstige")
+        and fehler["nachgerechnet"] == f"\u2212{zahl(abs(_rate(alt, neu)), 1)}\u00a0%"
+    )
+    alt2, neu2 = ZEILEN["Zuweisungen an die Bezirke"]
+    off["Zuweisungen an die Bezirke"] = _rate(alt2, neu2) + 1
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(rates=off)))
+    assert code == 0 and by_status(report, "Fehler") == []
+    assert sorted(b["zeile"] for b in by_status(report, "nicht eindeutig")) == [
+        _line("Zuweisungen an die Bezirke"),
+        _line("Sonstige"),
+    ]
