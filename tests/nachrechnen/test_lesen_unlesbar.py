@@ -98,6 +98,27 @@ def test_digits_grouped_by_four_before_a_unit_are_named_not_read(tmp_path, capsy
 
 
 @pytest.mark.parametrize(
+    "typed",
+    # as corpus papers have them: a group of two among thousands, two marks in a row, a comma grouping after a dot,
+    # cents typed as thousands, a dot for thousands before cents of three
+    ["22.39,00 Euro", "68.174.,41 €", "1.620,512,07 €", "500.00,00 €", "104.60091 €"],
+)
+def test_an_amount_whose_marks_make_no_figure_is_named_and_no_part_of_it_read(tmp_path, capsys, typed):
+    text = f"Summe 1.000,00 € + {typed} = 2.000,00 €\n"
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", text))
+    digits = typed.split()[0]
+    assert code == 0 and [(z["text"], z["gelesen"]) for z in report["nicht_lesbare_zahlen"]] == [(digits, None)]
+    # no figure is made of a part of it: the line holds the sum's two amounts and nothing else
+    assert [z.text for z in figures(text)] == ["1.000,00 €", "2.000,00 €"]
+
+
+def test_a_line_of_many_garbled_amounts_is_read_in_bounds(tmp_path, capsys):
+    text = "Beträge " + "1.2.,3 € " * 2_000 + "\n"
+    code, report, _ = check(capsys, write(tmp_path, "h.txt", text))
+    assert code == 0 and len(report["nicht_lesbare_zahlen"]) == 2_000
+
+
+@pytest.mark.parametrize(
     "zeile",
     [
         "Erträge 37.085.971 EUR, Zinsen 1.234,56 €, Quote 1,500 und 12,5 %",

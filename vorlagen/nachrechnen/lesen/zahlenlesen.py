@@ -32,7 +32,7 @@ _NUMBER = re.compile(
     + r")|\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:"
     + _SPACED
     + r")(?:,\d+)?|\d+(?:,\d+)?)"
-    r"(?![\w°]|[.,]\d))"
+    r"(?![\w°]|[.,]{1,2}\d))"  # „68.174.,41 €“: no „68.174“ of a figure typed garbled (lesen/unlesbar)
     # a scale stands in the figure's own cell: „2016 | Mio. €“ is a year in one cell and the unit of a column in the next
     r"(?P<unit>[ \u00a0\n]?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
     r"|[ \u00a0\n]?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
