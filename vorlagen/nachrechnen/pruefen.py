@@ -30,6 +30,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
         found = _tolerate(found)
     elif any(_STELLEN.search(zeile.text) for zeile in zeilen):
         found = _tolerate(found, stellen=True, ganze=gerundet.counts_in_vzae(zeile.text for zeile in zeilen))
+    found = [_approximate(rechnung) for rechnung in found]
     urteile = [pruefe(rechnung) for rechnung in found]
     kept, unsure = abwaegen.judge(urteile)  # a guess that fails proves nothing: its figures stay open
     pruefung = Pruefung(datei, abwaegen.revive(urteile, abwaegen.own_claims(urteile, kept)), [])
@@ -51,7 +52,7 @@ _ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch R
 
 
 # A Stellenplan: its shares of Stellen (plain figures with decimals) are rounded from shares not shown.
-_STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|Vollzeitäquivalent|\bVZÄ\b")
+_STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|" + gerundet.VZAE.pattern)
 
 
 def _tolerate(found: list[Rechnung], stellen: bool = False, ganze: bool = False) -> list[Rechnung]:
@@ -86,6 +87,16 @@ def _tolerated(rechnung: Rechnung, stellen: bool, ganze: bool) -> Rechnung:
     return replace(rechnung, toleranz=toleranz)
 
 
+def _approximate(rechnung: Rechnung) -> Rechnung:
+    """„110 m² x 3.883,00 € = ca. 427.000 €“: a result the text calls approximate is rounded to its last place that is
+    not zero – within half of it, a rounding; beyond it, a slip."""
+    ergebnis = rechnung.ergebnis
+    allowance = gerundet.approximate_allowance(ergebnis.zeile.text, ergebnis.zahl)
+    if allowance <= rechnung.toleranz:
+        return rechnung
+    return replace(rechnung, toleranz=allowance, rundungsgrund=gerundet.GRUND_UNGEFAEHR)
+
+
 # a difference or a rate of two whole VZÄ: the larger figure, not the result, says whether they are totals of many
 _OF_TWO = {
     "steigerung": gerundet.VZAE_RUNDUNG.rate,
@@ -93,4 +104,4 @@ _OF_TWO = {
     "differenz": gerundet.VZAE_RUNDUNG.differenz,
     "unterschied": gerundet.VZAE_RUNDUNG.differenz,
 }
-_SHARES_ROUNDED = "und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"
+_SHARES_ROUNDED = gerundet.parts_rounded("und Stellenanteile sind oft aus ungerundeten Anteilen gerundet")

@@ -4,7 +4,9 @@ the figures as typed – the one rule the recognisers that infer a column and th
 - Vollzeitäquivalente are shares of Stellen by nature: typed as whole figures where many are counted (100 VZÄ or
   more), each is rounded, up to half a VZÄ off; a small count typed whole („12 VZÄ“) may be exact and keeps its
   slips.
-- Amounts a table gives in thousands or millions („Mio. Euro“, „Tsd. €“, „T€“) are rounded to their last place."""
+- Amounts a table gives in thousands or millions („Mio. Euro“, „Tsd. €“, „T€“) are rounded to their last place.
+- A result the text calls approximate („ca. 427.000,00 Euro“, „rund 1,2 Mio. €“) is rounded to its last place that is
+  not zero: 110 m² at 3.883 € are 427.130 €, „ca. 427.000“ rounds them to thousands."""
 
 from __future__ import annotations
 
@@ -14,13 +16,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import ROUNDED
 
 VZAE = re.compile(r"Vollzeitäquivalent|\bVZÄ\b")
 AGGREGATE = 100  # from here on a whole figure of VZÄ is a total of many shares, so rounded
-GRUND_VZAE = "und Vollzeitäquivalente sind aus Bruchteilen von Stellen gerundet"
+
+
+def parts_rounded(reason: str) -> str:
+    """The reason a verdict gives for a result off within the rounding of its parts."""
+    return f"die Abweichung liegt im Rahmen der gerundeten Teile, {reason}"
+
+
+GRUND_DOKUMENT = parts_rounded("und das Dokument weist auf Rundungsdifferenzen hin")
+GRUND_VZAE = parts_rounded("und Vollzeitäquivalente sind aus Bruchteilen von Stellen gerundet")
 SCALED = re.compile(r"(?:Tsd\.|Mio\.|Mrd\.|in\s+1\.000)\s?(?:€|EUR\b|Euro\b)|T€|\bTEUR\b")
-GRUND_SCALED = "und die Tabelle nennt ihre Beträge gerundet (Tsd. € bzw. Mio. €)"
+GRUND_SCALED = parts_rounded("und die Tabelle nennt ihre Beträge gerundet (Tsd. € bzw. Mio. €)")
 _HALF = Decimal("0.5")
+GRUND_UNGEFAEHR = "der Text nennt das Ergebnis ungefähr („ca.“, „rund“): auf seine letzte Stelle ungleich null gerundet"
+_HEDGE_REACH = 12  # characters before a figure looked at for „ca.“, „rund“
 
 
 def counts_in_vzae(texts: Iterable[str]) -> bool:
@@ -98,3 +111,15 @@ class Rundung:
 
 VZAE_RUNDUNG = Rundung(difference_allowance, rate_allowance, GRUND_VZAE)
 SCALED_RUNDUNG = Rundung(scaled_difference_allowance, scaled_rate_allowance, GRUND_SCALED)
+
+
+def approximate_allowance(text: str, result: Zahl) -> Decimal:
+    """Half the last place that is not zero of a result the words right before it call approximate („ca.“, „rund“,
+    „etwa“): 427.000 → 500, 1,2 Mio. → 0,05 Mio.; 0 where they do not, or the result is 0."""
+    if not result.wert or not ROUNDED.search(text[max(0, result.start - _HEDGE_REACH) : result.start]):
+        return Decimal(0)
+    step = result.schritt
+    value = abs(result.wert)
+    while (value / (step * 10)) == (value / (step * 10)).to_integral_value():
+        step *= 10
+    return step * _HALF

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau.gerundet import GRUND_DOKUMENT
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
@@ -49,7 +50,7 @@ class Rechnung:
     typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
     vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
     toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
-    rundungsgrund: str = "und das Dokument weist auf Rundungsdifferenzen hin"  # why the parts may be rounded
+    rundungsgrund: str = GRUND_DOKUMENT  # why a result within `toleranz` is a rounding, in the words of the verdict
     selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
     hinweis: str = ""  # a note the recogniser gives with the reading; its verdict shows it unless it has its own
 

@@ -224,7 +224,7 @@ def _readings(
                 rang=2,
                 typ="spaltenbeziehung",
                 toleranz=toleranz,
-                rundungsgrund=rundung.grund if rundung and toleranz else "",
+                rundungsgrund=rundung.grund if rundung and toleranz else gerundet.GRUND_DOKUMENT,
             )
         )
     return found

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
@@ -155,7 +156,9 @@ def _read(zeilen: list[Zeile], keys: list[int], shares: list[int], total: Fund) 
                 rang=1,
                 typ="umlageschluessel",
                 toleranz=(steps[i] - share.zahl.schritt) / 2,
-                rundungsgrund="und die Anteile sind auf ganze Euro gerundet (alle mit „,00“ getippt)",
+                rundungsgrund=gerundet.parts_rounded(
+                    "und die Anteile sind auf ganze Euro gerundet (alle mit „,00“ getippt)"
+                ),
             )
         )
     return readings

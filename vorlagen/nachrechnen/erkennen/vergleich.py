@@ -102,7 +102,7 @@ def _rows(
         if pair != _BESIDE:
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
     differences = _shown(table, pair, rundung)
-    grund = rundung.grund if rundung else ""
+    grund = rundung.grund if rundung else gerundet.GRUND_DOKUMENT
     changes = [(amounts[-1].wert, amounts[-1 - pair[0]].wert - amounts[-1 - pair[1]].wert) for _, amounts, _ in table]
     signed_difference = _signs_shown(changes)
     signed_rate = _signs_shown([(r.wert, change) for (_, _, r), (_, change) in zip(table, changes) if r is not None])

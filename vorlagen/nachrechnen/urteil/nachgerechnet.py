@@ -98,10 +98,7 @@ def pruefe(rechnung: Rechnung) -> Urteil:
         )
         return Urteil(rechnung, RUNDUNG, richtig, hinweis)
     if rechnung.toleranz and abs(exact - typed) <= rechnung.toleranz:
-        hinweis = (
-            f"genau {zahl.zeige(richtig)}; die Abweichung liegt im Rahmen der gerundeten Teile, "
-            f"{rechnung.rundungsgrund}"
-        )
+        hinweis = f"genau {zahl.zeige(richtig)}; {rechnung.rundungsgrund}"
         return Urteil(rechnung, RUNDUNG, richtig, hinweis)
     if rechnung.sicher:
         return Urteil(rechnung, FEHLER, richtig, rechnung.hinweis)
