@@ -18,6 +18,33 @@ def test_parts_named_after_the_total_of_the_sentence_before(tmp_path):
     assert parts == [Fraction(200000), Fraction(300000), Fraction(200000)] and result == Fraction(700000) == sum(parts)
 
 
+AUSSTATTUNG, KOSTENSTELLE = Fraction(270_000), Fraction(119_000)  # f12 of the corpus's Zusatz (Leipzig), in one line
+
+
+def _davon(verb: str, foerdermittel: Fraction) -> str:
+    return (
+        f"Die Mittel für die Ausstattung steigen um {zahl(AUSSTATTUNG)} EUR. Davon {verb} {zahl(KOSTENSTELLE)} EUR "
+        f"aus der Kostenstelle 1098700000 und {zahl(foerdermittel)} EUR aus den erwarteten Fördermitteln.\n"
+    )
+
+
+def test_a_davon_with_another_verb_splits_the_amount_before(tmp_path, capsys):
+    """„Davon kommen … aus … und … aus …“, „Davon stammen …“: the same split as „Davon entfallen auf …“."""
+    rest = AUSSTATTUNG - KOSTENSTELLE
+    for verb in ("kommen", "stammen"):
+        (reading,) = erkannt(tmp_path, "rueckbezug", _davon(verb, rest))
+        parts, total = werte(reading)
+        assert parts == [KOSTENSTELLE, rest] and total == AUSSTATTUNG == sum(parts) and reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "d.txt", _davon("kommen", rest - 10_000)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == euro(AUSSTATTUNG - 10_000)
+    # one amount after „Davon kommen“: no split (the rest of it may follow in another sentence)
+    text = (
+        f"Die Mittel steigen um {zahl(AUSSTATTUNG)} EUR. Davon kommen {zahl(KOSTENSTELLE)} EUR aus der Kostenstelle.\n"
+    )
+    assert [r for r in erkannt(tmp_path, "rueckbezug", text) if r.typ == "verteilung"] == []
+
+
 BEIRAETE = (
     "Am meisten bekommt der Beirat Gröpelingen, der nun über ein Budget von 100.703 Euro verfügt. Nach der "
     "Aufstockung werden an alle Beiräte zusammen 1.322.400 Euro verteilt. Davon entfallen auf den Beirat Burglesum "

@@ -33,7 +33,11 @@ _SO_THAT = re.compile(r"\bso\s?dass\b")
 _NAMED_INCREASE = re.compile(r"\b(?:Steigerung|Erhöhung|Anstieg|Zuwachs)\s+(?:von|um)\s*$")
 _DAVON_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\b")
 _REST_NAMED = re.compile(r"\b(?:[Rr]estliche[nr]?|[Üü]brige[nr]?|[Vv]erbleibende[nr]?)\s+(?:\w+\s+)?$")
-_SPLIT_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\s+(?:entfallen|entfällt)\b[^.]*?\bauf\b")
+# „Davon entfallen auf …“, „Davon kommen … aus …“, „Davon sind … für …“: the sentence splits the amount above
+_SPLIT_OPENS = re.compile(
+    r"^\s*(?:Davon|Hiervon)\s+(?:(?:entfallen|entfällt)\b[^.]*?\bauf|(?:kommen|stammen|fließen|sind|werden)\b"
+    r"(?:[^.]|(?<=\d)\.(?=\d))*?\b(?:aus|für|auf))\b"  # a dot within the sentence: only a figure's
+)
 _WINDOW = 8  # sentences above that may hold the figures
 _MAX_FIGURES = 12  # amounts above tried as the parts of a difference
 
@@ -137,7 +141,7 @@ def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
     signs = [1] * len(parts)
     return [
         Rechnung(
-            "Aufteilung „Davon entfallen auf …“ des Betrags im Satz davor",
+            "Aufteilung „Davon …“ des Betrags im Satz davor",
             "summe",
             [_fund(satz, z) for z in parts],
             _fund(above[-1], total),
