@@ -110,3 +110,18 @@ def test_an_unannounced_rate_column_the_other_rows_show_is_sure(tmp_path, capsys
         _line("Zuweisungen an die Bezirke"),
         _line("Sonstige"),
     ]
+
+
+def test_a_difference_within_the_rounding_a_document_names_says_why(tmp_path, capsys):
+    """„Rundungsdifferenzen können auftreten“ over a comparison: a difference one off is a rounding, and its reason
+    names the document's word (it ended „… im Rahmen der gerundeten Teile, “ with nothing after it: e04)."""
+    alt, neu = ZEILEN["Sonstige"]
+    table = _table().replace(f"- {zahl(alt - neu)} |", f"- {zahl(alt - neu + 1)} |")
+    assert table != _table()
+    text = "Rundungsdifferenzen können auftreten.\n\n" + table
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", text))
+    (rundung,) = by_status(report, "Rundung")
+    assert code == 0 and rundung["nachgerechnet"] == f"\u2212{zahl(alt - neu)}"
+    assert rundung["hinweis"].endswith(
+        "im Rahmen der gerundeten Teile, und das Dokument weist auf Rundungsdifferenzen hin"
+    )
