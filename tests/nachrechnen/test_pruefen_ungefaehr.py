@@ -10,6 +10,8 @@ import pytest
 
 from tests.hilfen.nachrechnen import by_status, check, write
 from tests.referenz.rechnen import euro, rund
+from vorlagen.nachrechnen.aufbau import gerundet
+from vorlagen.nachrechnen.lesen.zahlenlesen import figures
 
 FLAECHE, SATZ = 110, Fraction(388_300, 100)  # m², € per m²
 
@@ -58,3 +60,10 @@ def test_the_last_place_not_zero_sets_the_step(tmp_path, capsys):
         assert befund["status"] == status and code == (status == "Fehler")
     code, report, _ = check(capsys, write(tmp_path, "r.txt", "3 x 412.000 € = rund 1,2 Mio. €\n"))
     assert code == 0 and len(by_status(report, "stimmt")) == 1
+
+
+def test_the_word_is_read_in_its_line_not_in_a_slice_of_it():
+    """„Grund“ and spaces before a figure: a slice of twelve characters would begin with „rund“ – no hedge."""
+    for text, allowance in (("im Grund        427.000 €", 0), ("im Jahr ca. 427.000 €", 500)):
+        (zahl_,) = figures(text)
+        assert gerundet.approximate_allowance(text, zahl_) == allowance, text

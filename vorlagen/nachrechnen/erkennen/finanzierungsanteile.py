@@ -112,7 +112,9 @@ def _readings(total: Fund, run: list[Part]) -> list[Rechnung]:
     amounts = [amount for _, _, amount in run]
     together = sum((z.wert for z in amounts), Decimal(0))
     adds_up = together == total.zahl.wert
-    holds = [_gives_amount(total.zahl, rate, a) or _gives_rate(total.zahl.wert, rate, a) for _, rate, a in run]
+    by_amount = [_gives_amount(total.zahl, rate, a) for _, rate, a in run]
+    by_rate = [_gives_rate(total.zahl.wert, rate, a) for _, rate, a in run]
+    holds = [of_amount or of_rate for of_amount, of_rate in zip(by_amount, by_rate, strict=True)]
     signs = [1] * len(amounts)
     summe = Rechnung(
         _ART_SUMME,
@@ -126,9 +128,8 @@ def _readings(total: Fund, run: list[Part]) -> list[Rechnung]:
     if not any(holds) and all(_gives_rate(together, rate, a) for _, rate, a in run):
         return [summe]  # each part holds as a share of the parts together: the total is the one slip
     readings = []
-    for (line, rate, amount), held in zip(run, holds, strict=True):
-        by_rate = _gives_rate(total.zahl.wert, rate, amount) and not _gives_amount(total.zahl, rate, amount)
-        if by_rate or not held and adds_up:
+    for (line, rate, amount), gives_amount, gives_rate in zip(run, by_amount, by_rate, strict=True):
+        if gives_rate and not gives_amount or not (gives_amount or gives_rate) and adds_up:
             readings.append(_rate_reading(total, line, rate, amount))
         else:
             readings.append(_amount_reading(total, line, rate, amount))

@@ -110,7 +110,7 @@ def _rows(
     for reihe, amounts, rate in table:
         b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
         shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
-        against = "" if (b.wert - a.wert) * (d.wert) >= 0 or not signed_difference else _SIGN_AGAINST
+        change = b.wert - a.wert
         if differences:
             found.append(
                 Rechnung(
@@ -121,7 +121,7 @@ def _rows(
                     shown,
                     betrag=not signed_difference,
                     typ="vergleich_differenz",
-                    hinweis=against,
+                    hinweis=_SIGN_AGAINST if signed_difference and change * d.wert < 0 else "",
                     toleranz=rundung.differenz(b, a, d) if rundung else Decimal(0),
                     rundungsgrund=grund,
                 )
@@ -137,7 +137,7 @@ def _rows(
                     reihe.fund(rate),
                     f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
                     betrag=swapped or not signed_rate,
-                    hinweis=_SIGN_AGAINST if signed_rate and not swapped and (b.wert - a.wert) * rate.wert < 0 else "",
+                    hinweis=_SIGN_AGAINST if signed_rate and not swapped and change * rate.wert < 0 else "",
                     sicher=sure_rates,
                     grund="" if sure_rates else _RATE_UNANNOUNCED,
                     typ="vergleich_prozent",
@@ -262,8 +262,10 @@ def _rates_shown(
         if rate is None:
             continue
         b, a = amounts[-1 - pair[0]], amounts[-1 - pair[1]]
-        near = bool(rundung and a.wert) and abs(abs(b.wert - a.wert) / abs(a.wert) * 100 - abs(rate.wert)) <= (
-            rundung.rate(a, b, rate) if rundung else 0
+        near = (
+            rundung is not None
+            and bool(a.wert)
+            and abs(abs(b.wert - a.wert) / abs(a.wert) * 100 - abs(rate.wert)) <= rundung.rate(a, b, rate)
         )
         held = _holds(a, b, rate) or _holds(b, a, rate) or near
         holding, failing = holding + held, failing + (not held)
