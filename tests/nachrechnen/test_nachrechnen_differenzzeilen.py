@@ -142,3 +142,24 @@ def test_raised_from_bisher_by_and_with_it_set_to(capsys, tmp_path):
         assert [(b["art"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
             ("von_um_auf", euro(neu), euro(bisher + um))
         ]
+
+
+def test_from_by_to_with_the_verb_after_the_new_amount(capsys, tmp_path):
+    """ab07 of the corpus's Zusatz (Stadt Burgdorf): „… hat sich … von 4.395.900 € um 383.900 € auf 4.779.800 €
+    erhöht.“ – the verb after the new amount names the direction; read with its sign, a new amount on the wrong side
+    of the old one is a slip, and the sentence is not also read as an unsigned difference of the two levels."""
+    bisher, um = Fraction(4_395_900), Fraction(383_900)
+    line = "Im Ergebnishaushalt hat sich der Fehlbetrag von {} um {} auf {} {}.\n"
+    for verb, neu, nachgerechnet in (
+        ("erhöht", bisher + um, bisher + um),
+        ("erhöht", bisher + um + 1_000, bisher + um),
+        ("verringert", bisher + um, bisher - um),
+        ("verringert", bisher - um, bisher - um),
+    ):
+        text = line.format(euro(bisher), euro(um), euro(neu), verb)
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == (0 if neu == nachgerechnet else 1)
+        assert [(b["art"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"] if b["art"] != "differenz"] == [
+            ("von_um_auf", euro(neu), euro(nachgerechnet))
+        ]
+        assert [b["getippt"] for b in by_status(report, "Fehler")] == ([] if neu == nachgerechnet else [euro(neu)])

@@ -48,7 +48,7 @@ class Rechnung:
     grund: str = ""  # why a mismatch of an unsure reading is „nicht eindeutig“ and no slip; empty: a mere guess
     rang: int = 0  # plausibility among the readings of the same figure: the higher, the likelier
     typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
-    vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
+    vorzeichen: list[int] = field(default_factory=list)  # for summe and quote: +1/−1 per part
     toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
     rundungsgrund: str = GRUND_DOKUMENT  # why a result within `toleranz` is a rounding, in the words of the verdict
     selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
@@ -64,8 +64,8 @@ class Rechnung:
         if self.formel == "summe":
             signs = self.vorzeichen or [1] * len(werte)
             return sum((s * abs(v) for s, v in zip(signs, werte)), Decimal(0))
-        if self.formel == "quote":  # the first in percent of the second, or of the others together
-            whole = sum((abs(v) for v in werte[1:]), Decimal(0))
+        if self.formel == "quote":  # the first in percent of the second, or of the others together (signed: vorzeichen)
+            whole = self._ganzes(werte)
             return abs(werte[0]) / whole * 100 if whole else Decimal(0)
         if self.formel == "anteil":
             return abs(werte[0]) * abs(werte[1]) / 100
@@ -104,7 +104,7 @@ class Rechnung:
 
     def _durch_null(self, werte: list[Decimal]) -> bool:
         if self.formel == "quote":
-            return not any(werte[1:])
+            return not self._ganzes(werte)
         if self.formel == "steigerung":
             return not werte[0]
         if self.formel == "division":
@@ -112,6 +112,12 @@ class Rechnung:
         if self.formel == "schluessel":
             return not any(werte[2:])
         return False
+
+    def _ganzes(self, werte: list[Decimal]) -> Decimal:
+        """The base of a quote: the others together, each with its sign where `vorzeichen` gives them („211.072,87 €
+        of 6.557.303,21 € − 211.072,87 €“, the level before a rise)."""
+        signs = self.vorzeichen[1:] or [1] * (len(werte) - 1)
+        return sum((s * abs(v) for s, v in zip(signs, werte[1:], strict=True)), Decimal(0))
 
     def gerundet(self, exact: Decimal) -> Decimal:
         """Rounded half-up to the precision the result was typed with."""

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
-from vorlagen.nachrechnen.erkennen import abzug, planabweichung, prozentsaetze, verteilung, vonumauf
+from vorlagen.nachrechnen.erkennen import abzug, planabweichung, prozentsaetze, umrateauf, verteilung, vonumauf
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, SENTENCE_END, TOTAL_IN_PROSE
 
@@ -40,6 +40,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """Every calculation the text states in words (the first one found for a result counts)."""
     return (
         vonumauf.checks(text, figs, at)
+        + umrateauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
         + planabweichung.checks(text, figs, at)
         + abzug.checks(text, figs, at)
@@ -78,7 +79,7 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
             and _FROM.search(words_before(text, a))
             and re.fullmatch(r"\s*um\s*", between(text, a, c))
             and re.fullmatch(r"\s*auf\s*", between(text, c, b))
-            and not vonumauf.direction(text, a)  # with its verb: vonumauf.py checks the new amount
+            and not vonumauf.verb_named(text, a, b)  # with its verb: vonumauf.py checks the new amount
         ):
             found.append(
                 Rechnung(

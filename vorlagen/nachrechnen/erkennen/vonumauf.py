@@ -5,7 +5,9 @@ amount is checked with its sign:
   30.088.702 EUR neu festgesetzt“ (the § 2 of a Nachtragshaushaltssatzung);
 - „Im nachrichtlichen Teil steigen die Stellen für die AHA von 66,0 um 20,0 auf 86,0“ (the verb before „von“);
 - „Die Kreditaufnahmen … steigen insgesamt von 4.327.900 EUR um 1.200.000 EUR; der Gesamtbetrag wird damit neu auf
-  5.527.900 EUR festgesetzt“ (the new total named in a clause of its own).
+  5.527.900 EUR festgesetzt“ (the new total named in a clause of its own);
+- „Der Fehlbetrag hat sich von 4.395.900 € um 383.900 € auf 4.779.800 € erhöht.“ (the verb right after the new
+  amount).
 
 Without such a verb fliesstext.py reads „von … um … auf …“ as the difference of the two levels, compared as an
 amount."""
@@ -35,6 +37,11 @@ _TO = re.compile(
     r"\s*(?:[;,]\s*(?:der|die|das)\s+\w+\s+(?:wird|werden)\s+(?:damit|somit)\s+(?:neu\s+|nunmehr\s+)?|"
     r",?\s*und\s+(?:wird|werden)\s+(?:damit|somit)\s+(?:neu\s+|nunmehr\s+)?)?auf\s*"
 )
+# „hat sich … von 4.395.900 € um 383.900 € auf 4.779.800 € erhöht“: the verb right after the new amount
+_VERB_LAST = re.compile(
+    r"\s*(?P<verb>erhöht|angehoben|aufgestockt|gestiegen|angestiegen|vermindert|verringert|gesenkt|reduziert|"
+    r"gekürzt|gesunken|zurückgegangen)\b"
+)
 _FROM = re.compile(r"\bvon(?:\s+bisher)?\s*$")
 _UPWARDS = re.compile(r"^(?:steig|gestiegen|wächst|wachsen|erhöh)", re.IGNORECASE)
 _LOOK_BACK = 90
@@ -50,15 +57,18 @@ def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rech
         between = text[c.ende : b.start]
         after = _VERB_TO.match(between)
         before = direction(text, a) if _TO.fullmatch(between) else None
+        last = _VERB_LAST.match(text, b.ende) if _TO.fullmatch(between) else None
         if after:
             verb, sign = after["verb"], 1 if after["verb"] in _UP else -1
+        elif last:
+            verb, sign = last["verb"], 1 if _UPWARDS.match(last["verb"]) or last["verb"] in _UP else -1
         elif before:
             verb, sign = before
         else:
             continue
         found.append(
             Rechnung(
-                f"Veränderung „{verb} … von … um … auf …“" if before else f"Veränderung „von … um … {verb} auf …“",
+                _label(verb, after is not None, last is not None),
                 "summe",
                 [at(a), at(c)],
                 at(b),
@@ -68,6 +78,20 @@ def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rech
             )
         )
     return found
+
+
+def _label(verb: str, verb_to: bool, verb_last: bool) -> str:
+    if verb_to:
+        return f"Veränderung „von … um … {verb} auf …“"
+    if verb_last:
+        return f"Veränderung „von … um … auf … {verb}“"
+    return f"Veränderung „{verb} … von … um … auf …“"
+
+
+def verb_named(text: str, a: Zahl, b: Zahl) -> bool:
+    """Whether „von a um … auf b“ names its direction by a verb before „von“ or right after b – then checks() reads
+    it with its sign."""
+    return direction(text, a) is not None or _VERB_LAST.match(text, b.ende) is not None
 
 
 def direction(text: str, a: Zahl) -> tuple[str, int] | None:

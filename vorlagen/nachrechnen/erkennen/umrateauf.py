@@ -1,0 +1,89 @@
+"""A change stated with its rate in parentheses and the new level: „Die Erlöse erhöhten sich gegenüber dem Vorjahr
+um 211.072,87 € (3,32 %) auf 6.557.303,21 €“, also „um 3,32 % (211.072,87 €) auf …“. The earlier level is the new
+one less the change (a rise) or plus it (a fall), as the verb of the sentence says; the rate is the change in percent
+of that earlier level.
+
+Where the rate holds as the change's share of the new level instead, the text meant that base: read so, as a reading
+that is not sure (it holds, so no slip is claimed). Without a verb that names one direction nothing is read."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import SENTENCE_END
+
+_BY = re.compile(r"\bum\s*$")
+_OPEN = re.compile(r"\s*\(\s*(?:rund\s+|ca\.\s*|etwa\s+|\+\s*|[-−–]\s*)?")
+_CLOSE_TO = re.compile(r"\s*\)\s*auf\s*")
+_UP = re.compile(
+    r"\b(?:erhöh\w*|steig\w*|stieg\w*|gestiegen|angestiegen|zugenommen|nahmen?\s+\w+\s+zu|gewachsen|angewachsen|"
+    r"wuchs\w*)\b",
+    re.IGNORECASE,
+)
+_DOWN = re.compile(
+    r"\b(?:verringer\w*|verminder\w*|sank\w*|sink\w*|gesunken|abgenommen|zurückgegangen|reduzier\w*|gefallen|"
+    r"fiel\w*|gesenkt|senkt\w*)\b",
+    re.IGNORECASE,
+)
+_REACH = 160  # characters of the sentence before the change in which its verb stands
+_AFTER = 40  # characters after the new level, up to its clause's end („… auf 6.557.303,21 € gestiegen.“)
+
+
+def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    found = []
+    for first, second, new in zip(figs, figs[1:], figs[2:]):
+        if first.einheit == "%" and second.einheit != "%":
+            change, rate = second, first
+        elif second.einheit == "%" and first.einheit != "%":
+            change, rate = first, second
+        else:
+            continue
+        if change.einheit != new.einheit or change.wert <= 0 or new.wert <= 0 or rate.wert == 0:
+            continue
+        if not (
+            _BY.search(text[max(0, first.start - 8) : first.start])
+            and _OPEN.fullmatch(text[first.ende : second.start])
+            and _CLOSE_TO.fullmatch(text[second.ende : new.start])
+        ):
+            continue
+        sign = _direction(text, first, new)
+        if sign and (sign < 0 or change.wert < new.wert):  # a rise to a level below the change: no earlier level
+            found.append(_reading(change, rate, new, sign, at))
+    return found
+
+
+def _direction(text: str, first: Zahl, new: Zahl) -> int:
+    """+1 where the sentence says the level rose, −1 where it fell, 0 where it says neither or both."""
+    before = text[max(0, first.start - _REACH) : first.start]
+    ends = list(SENTENCE_END.finditer(before))
+    before = before[ends[-1].end() :] if ends else before
+    after = re.split(r"[,;:.!?(]", text[new.ende : new.ende + _AFTER], maxsplit=1)[0]  # up to the clause's end
+    words = before + " " + after
+    up, down = bool(_UP.search(words)), bool(_DOWN.search(words))
+    return 0 if up == down else (1 if up else -1)
+
+
+def _reading(change: Zahl, rate: Zahl, new: Zahl, sign: int, at: At) -> Rechnung:
+    share_of_new = Rechnung(
+        "Veränderung „um … (… %) auf …“: die Rate in Prozent des neuen Stands",
+        "quote",
+        [at(change), at(new)],
+        at(rate),
+        f"{change.betrag()} / {new.betrag()} x 100",
+        sicher=False,
+        grund="üblich ist die Rate in Prozent des früheren Stands",
+        typ="veraenderung_rate",
+    )
+    if share_of_new.haelt():  # the text's base is the new level: it holds so, and no slip is claimed
+        return share_of_new
+    return Rechnung(
+        "Veränderung „um … (… %) auf …“: die Rate in Prozent des früheren Stands",
+        "quote",
+        [at(change), at(new), at(change)],
+        at(rate),
+        f"{change.betrag()} / ({new.betrag()} {'−' if sign > 0 else '+'} {change.betrag()}) x 100",
+        vorzeichen=[1, 1, -sign],
+        typ="veraenderung_rate",
+    )
