@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.woerter import ROUNDED
 
 VZAE = re.compile(r"Vollzeitäquivalent|\bVZÄ\b")
@@ -116,8 +116,7 @@ SCALED_RUNDUNG = Rundung(scaled_difference_allowance, scaled_rate_allowance, GRU
 def approximate_allowance(text: str, result: Zahl) -> Decimal:
     """Half the last place that is not zero of a result the words right before it call approximate („ca.“, „rund“,
     „etwa“): 427.000 → 500, 1,2 Mio. → 0,05 Mio.; 0 where they do not, or the result is 0."""
-    # searched in the line itself, not a slice of it: „Grund    427.000“ sliced would begin a word „rund“
-    if not result.wert or not ROUNDED.search(text, max(0, result.start - _HEDGE_REACH), result.start):
+    if not result.wert or not ROUNDED.search(look_back(text, result.start, _HEDGE_REACH)):
         return Decimal(0)
     step = result.schritt
     value = abs(result.wert)

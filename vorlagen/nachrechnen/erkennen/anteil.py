@@ -10,7 +10,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")
@@ -64,7 +64,7 @@ def _the_rest(
         if len(other) != 1:
             continue
         base = other[0].teile[1]
-        rest = _REST.search(zeile.text[max(0, p.start - 60) : p.start]) is not None
+        rest = _REST.search(look_back(zeile.text, p.start, 60)) is not None
         grund = "" if rest else "ob der Anteil vom selben Betrag ist, sagt der Text nicht"
         rests.append(_percent_reading(_ART_REST, zeile, p, x, base, sure=rest, grund=grund))
     return rests

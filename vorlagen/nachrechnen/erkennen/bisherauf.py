@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 # „bisher bei“, „bisher bis“ – or „Ausgehend von der bisherigen Festsetzung in Höhe von“ (q02)
@@ -43,7 +43,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 def _change(zeile: Zeile, old: Zahl, after: list[Zahl]) -> Rechnung | None:
     text = zeile.text
-    if not _BEFORE.search(text[max(0, old.start - _NEAR) : old.start]):
+    if not _BEFORE.search(look_back(text, old.start, _NEAR)):
         return None
     steps: list[tuple[Zahl, int]] = []
     for zahl in after:

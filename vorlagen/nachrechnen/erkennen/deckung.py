@@ -11,7 +11,7 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import DECKUNG_OPENS, OUT_OF_PLAN
 
@@ -40,7 +40,7 @@ def _deckung(zeile: Zeile) -> Rechnung | None:
     text = zeile.text
     money = [z for z in zeile.zahlen if z.einheit == "€" and z.tiefe == 0]
     sentences = sentence_spans(text, _SENTENCE)
-    expense = next((z for z in money if _EXPENSE.search(text[max(0, z.start - _LOOK_BACK) : z.start])), None)
+    expense = next((z for z in money if _EXPENSE.search(look_back(text, z.start, _LOOK_BACK))), None)
     if expense is None:
         expense = _named_before(text, money, sentences)
     if expense is None:
@@ -92,4 +92,4 @@ def _named_before(text: str, money: list[Zahl], sentences: list[tuple[int, int]]
 
 
 def _before(text: str, zahl: Zahl) -> str:
-    return text[max(0, zahl.start - _LOOK_BACK) : zahl.start]
+    return look_back(text, zahl.start, _LOOK_BACK)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import DECKUNG_OPENS, OUT_OF_PLAN
 
@@ -132,4 +132,4 @@ def _called_out_of_plan(zeilen: list[Zeile], at: int) -> bool:
 
 
 def _before(text: str, zahl: Zahl) -> str:
-    return text[max(0, zahl.start - _LOOK_BACK) : zahl.start]
+    return look_back(text, zahl.start, _LOOK_BACK)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import DEFICIT, SURPLUS
 
@@ -54,7 +54,7 @@ def _stands(zeile: Zeile) -> tuple[Zahl, Zahl] | None:
     """The amounts of the line dated 31.12. of two years after one another, the later last."""
     dated: list[tuple[int, Zahl]] = []
     for zahl in zeile.zahlen:
-        match = _DATE.search(zeile.text[max(0, zahl.start - _LOOK_BACK) : zahl.start])
+        match = _DATE.search(look_back(zeile.text, zahl.start, _LOOK_BACK))
         if zahl.einheit == "€" and match:
             dated.append((int(match["year"]), zahl))
     if len(dated) < 2 or dated[-1][0] != dated[-2][0] + 1:

@@ -12,7 +12,7 @@ bounded."""
 from __future__ import annotations
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import (
     CHANGE_BY,
@@ -90,5 +90,4 @@ def _noun_after(text: str, zahl: Zahl) -> str:
 
 def _before(text: str, zahl: Zahl, vorher: Zahl | None) -> str:
     """The words before an amount, not reaching back over the amount before it."""
-    start = max(0, zahl.start - _LOOK_BACK, vorher.ende if vorher is not None else 0)
-    return text[start : zahl.start]
+    return look_back(text, zahl.start, _LOOK_BACK, vorher.ende if vorher is not None else 0)

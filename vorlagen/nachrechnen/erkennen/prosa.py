@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, words_before, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import TOTAL_AFTER
 
@@ -136,7 +136,7 @@ def _shares(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
     text, found, starts = zeile.text, [], [z.start for z in money]
     for percent in (z for z in zeile.zahlen if z.einheit == "%"):
         noun = _OF_NOUN.match(text[percent.ende : percent.ende + 80])
-        if not noun or not _SHARE.search(text[max(0, percent.start - 30) : percent.start]):
+        if not noun or not _SHARE.search(look_back(text, percent.start, 30)):
             continue
         first, last = bisect.bisect_left(starts, percent.start - _LOOK), bisect.bisect_left(starts, percent.start)
         amounts = [z for z in money[first:last] if z.ende <= percent.start]
@@ -273,11 +273,11 @@ def _net(zeile: Zeile) -> list[Rechnung]:
         ):
             found.append(_sum("Zugang, Abgang und ihr Saldo („netto“)", zeile, [a, b], [1, -1], c, "saldo_netto"))
     for i, (x, y) in enumerate(zip(figs, figs[1:])):
-        net = _NET.search(text[max(0, figs[i - 1].start - 40) : figs[i - 1].start]) if i else None
+        net = _NET.search(words_before(text, figs[i - 1])) if i else None
         if (
             net is None
             or not figs[i - 1].einheit == x.einheit == y.einheit
-            or not _THEREBY.search(text[max(figs[i - 1].ende, x.start - 60) : x.start])
+            or not _THEREBY.search(look_back(text, x.start, 60, figs[i - 1].ende))
             or not re.fullmatch(r"\s*auf\s*", text[x.ende : y.start])
         ):
             continue

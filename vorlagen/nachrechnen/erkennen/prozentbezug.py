@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
 
@@ -107,7 +107,7 @@ def _noun_of(text: str, start: int, rate: Zahl) -> str | None:
 
 
 def _rounded(text: str, zahl: Zahl) -> bool:
-    before = text[max(0, zahl.start - 12) : zahl.start]
+    before = look_back(text, zahl.start, 12)
     return bool(ROUNDED.search(before) or HEDGE.search(before))
 
 

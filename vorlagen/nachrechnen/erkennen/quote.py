@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _RATE = re.compile(
@@ -27,7 +28,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         for index, rate in enumerate(zeile.zahlen):
             if rate.einheit != "%" or Fund(zeile, rate).key in taken:
                 continue
-            if not _RATE.search(zeile.text[max(0, rate.start - _LOOK_BACK) : rate.start]):
+            if not _RATE.search(look_back(zeile.text, rate.start, _LOOK_BACK)):
                 continue
             amounts = [z for z in zeile.zahlen[:index] if z.einheit == "€" and z.tiefe == 0]
             if len(amounts) != 2 or not all(z.wert > 0 for z in amounts):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import TOTAL_EXPENSE
 
@@ -39,12 +39,12 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _rest(zeile: Zeile) -> Rechnung | None:
     text = zeile.text
     money = [z for z in zeile.zahlen if z.einheit == "€" and z.tiefe == 0]
-    rests = [z for z in money if _REST.search(text[max(0, z.start - _LOOK_BACK) : z.start])]
+    rests = [z for z in money if _REST.search(look_back(text, z.start, _LOOK_BACK))]
     if len(rests) != 1 or len(money) < 3:
         return None
     rest = rests[0]
     total = money[0]
-    if not TOTAL_EXPENSE.search(text[max(0, total.start - _LOOK_BACK) : total.start]):
+    if not TOTAL_EXPENSE.search(look_back(text, total.start, _LOOK_BACK)):
         return None
     parts = [z for z in money if total.ende <= z.start and z.ende <= rest.start]
     if not 1 <= len(parts) <= _MAX_PARTS:

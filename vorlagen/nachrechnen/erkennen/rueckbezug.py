@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import OPENS_TOTAL, TOTAL_BEFORE
 
@@ -161,7 +161,7 @@ def _in_brackets(satz: _Satz, zahl: Zahl) -> bool:
 
 
 def _before(satz: _Satz, zahl: Zahl) -> str:
-    return satz.zeile.text[max(satz.start, zahl.start - 60) : zahl.start]
+    return look_back(satz.zeile.text, zahl.start, 60, satz.start)
 
 
 def _fund(satz: _Satz, zahl: Zahl) -> Fund:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import ROUNDED, TOTAL_IN_SENTENCE, TOTAL_NAME
 
@@ -40,7 +40,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         for index, total in enumerate(money):
             if index < 2 or Fund(zeile, total).key in taken:
                 continue
-            if not TOTAL_IN_SENTENCE.search(zeile.text[max(0, total.start - _LOOK_BACK) : total.start]):
+            if not TOTAL_IN_SENTENCE.search(look_back(zeile.text, total.start, _LOOK_BACK)):
                 continue
             before = [z for z in money[:index] if Fund(zeile, z).key not in taken][-_MAX_PARTS:]
             for start in range(len(before) - 1):  # all amounts before it first, then the last few
@@ -90,7 +90,7 @@ def _adds_up(text: str, parts: list[Zahl], total: Zahl) -> bool:
     if exact == abs(total.wert):
         return True
     coarser = all(total.schritt > z.schritt for z in parts)
-    rounded = ROUNDED.search(text[max(0, total.start - _LOOK_BACK) : total.start])
+    rounded = ROUNDED.search(look_back(text, total.start, _LOOK_BACK))
     return coarser and rounded is not None and round_half_up(exact, total.schritt) == abs(total.wert)
 
 

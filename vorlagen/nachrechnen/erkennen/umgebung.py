@@ -27,6 +27,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
 from vorlagen.nachrechnen.erkennen.umgebung_betraege import Betrag
 from vorlagen.nachrechnen.erkennen.umgebung_gelesen import Gelesen, figures
+from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROSE, TOTAL_WORD
 
@@ -170,7 +171,7 @@ def _cued(fund: Fund, above: dict[tuple[int, int], str]) -> int:
 
 def _sentence_before(fund: Fund) -> str:
     """The words before the figure, back to the start of its sentence (at most `_LOOK_BACK` characters)."""
-    text = fund.zeile.text[max(0, fund.zahl.start - _LOOK_BACK) : fund.zahl.start]
+    text = look_back(fund.zeile.text, fund.zahl.start, _LOOK_BACK)
     ends = list(_SENTENCE_END.finditer(text))
     return text[ends[-1].end() :] if ends else text
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 
 _AROUND = 12  # amounts either side that are searched
 _LINES = 30  # lines either side
@@ -51,11 +51,11 @@ def amount(zahl: Zahl) -> bool:
 
 def direction(text: str, zahl: Zahl) -> int:
     """−1 for an amount named a decrease right before or after it, +1 for one named an increase."""
-    if _DECREASE_BEFORE.search(text[max(0, zahl.start - _NEAR) : zahl.start]):
+    if _DECREASE_BEFORE.search(look_back(text, zahl.start, _NEAR)):
         return -1
     if _DECREASE_AFTER.match(text[zahl.ende : zahl.ende + _NEAR]):
         return -1
-    if _INCREASE_BEFORE.search(text[max(0, zahl.start - _NEAR) : zahl.start]):
+    if _INCREASE_BEFORE.search(look_back(text, zahl.start, _NEAR)):
         return 1
     return 1 if _INCREASE_AFTER.match(text[zahl.ende : zahl.ende + _NEAR]) else 0
 

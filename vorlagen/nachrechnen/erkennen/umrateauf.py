@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.woerter import SENTENCE_END
 
 _BY = re.compile(r"\bum\s*$")
@@ -43,7 +43,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         if change.einheit != new.einheit or change.wert <= 0 or new.wert <= 0 or rate.wert == 0:
             continue
         if not (
-            _BY.search(text[max(0, first.start - 8) : first.start])
+            _BY.search(look_back(text, first.start, 8))
             and _OPEN.fullmatch(text[first.ende : second.start])
             and _CLOSE_TO.fullmatch(text[second.ende : new.start])
         ):
@@ -56,7 +56,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 def _direction(text: str, first: Zahl, new: Zahl) -> int:
     """+1 where the sentence says the level rose, −1 where it fell, 0 where it says neither or both."""
-    before = text[max(0, first.start - _REACH) : first.start]
+    before = look_back(text, first.start, _REACH)
     ends = list(SENTENCE_END.finditer(before))
     before = before[ends[-1].end() :] if ends else before
     after = re.split(r"[,;:.!?(]", text[new.ende : new.ende + _AFTER], maxsplit=1)[0]  # up to the clause's end

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import DOUBLING, HEDGE
 
@@ -40,9 +40,9 @@ def _pair(zeile: Zeile, erst: Zahl, zweit: Zahl) -> Rechnung | None:
     if not _JOIN.fullmatch(text[erst.ende : zweit.start]) or erst.skala != zweit.skala:
         return None
     verb = _verb(text, erst, zweit)
-    if verb is None or HEDGE.search(text[max(0, verb.start() - _LOOK_BACK) : verb.start()]):
+    if verb is None or HEDGE.search(look_back(text, verb.start(), _LOOK_BACK)):
         return None
-    if HEDGE.search(text[max(0, erst.start - _LOOK_BACK) : erst.start]):
+    if HEDGE.search(look_back(text, erst.start, _LOOK_BACK)):
         return None
     halb = verb.group(0).lower().startswith("halbier")
     faktor = Decimal("0.5") if halb else Decimal(2)

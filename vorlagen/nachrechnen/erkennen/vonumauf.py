@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, words_before
 
 _UP = ("erhöht", "angehoben", "aufgestockt")
 _VERB_TO = re.compile(
@@ -52,7 +52,7 @@ def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rech
     for a, c, b in zip(figs, figs[1:], figs[2:]):
         if not (a.einheit == c.einheit == b.einheit != "%" and min(a.wert, b.wert, c.wert) >= 0):
             continue
-        if not re.fullmatch(r"\s*um\s*", text[a.ende : c.start]) or not _FROM.search(_before(text, a)):
+        if not re.fullmatch(r"\s*um\s*", text[a.ende : c.start]) or not _FROM.search(words_before(text, a)):
             continue
         between = text[c.ende : b.start]
         after = _VERB_TO.match(between)
@@ -96,11 +96,7 @@ def verb_named(text: str, a: Zahl, b: Zahl) -> bool:
 
 def direction(text: str, a: Zahl) -> tuple[str, int] | None:
     """The verb before „von“ and the direction it names: „steigen … von“ (+1), „sinkt … von“ (−1)."""
-    match = _VERB_BEFORE.search(text[max(0, a.start - _LOOK_BACK) : a.start])
+    match = _VERB_BEFORE.search(look_back(text, a.start, _LOOK_BACK))
     if match is None:
         return None
     return match["verb"], 1 if _UPWARDS.match(match["verb"]) else -1
-
-
-def _before(text: str, zahl: Zahl) -> str:
-    return text[max(0, zahl.start - 40) : zahl.start]

@@ -16,7 +16,7 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
 
@@ -68,9 +68,9 @@ def _change(
         new, subject = before[0], before[0]
     else:
         return None
-    if any(ROUNDED.search(text[max(start, z.start - 8) : z.start]) for z in (change, new)):
+    if any(ROUNDED.search(look_back(text, z.start, 8, start)) for z in (change, new)):
         return None
-    noun = _noun(text[max(start, subject.start - _NOUN_REACH) : subject.start])
+    noun = _noun(look_back(text, subject.start, _NOUN_REACH, start))
     earlier = _earlier(zeilen, saetze, index, start, noun) if noun else None
     if earlier is None:
         return None
@@ -116,8 +116,8 @@ def _earlier(
             money = _money(zeile, start + at, end)
             if not money or money[0].start - (start + at) > _NOUN_REACH:
                 return None  # the nearest sentence naming it gives it no value: nothing is guessed
-            if HEDGE.search(zeile.text[max(0, money[0].start - 12) : money[0].start]) or ROUNDED.search(
-                zeile.text[max(0, money[0].start - 8) : money[0].start]
+            if HEDGE.search(look_back(zeile.text, money[0].start, 12)) or ROUNDED.search(
+                look_back(zeile.text, money[0].start, 8)
             ):
                 return None
             return zeile, money[0]

@@ -102,7 +102,17 @@ def between(text: str, a: Zahl, b: Zahl) -> str:
 
 def words_before(text: str, zahl: Zahl) -> str:
     """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
-    return text[max(0, zahl.start - 40) : zahl.start]
+    return look_back(text, zahl.start, 40)
+
+
+def look_back(text: str, end: int, reach: int, floor: int = 0) -> str:
+    """The text of a line right before `end`: at most `reach` characters, none before `floor`, begun at the start of
+    a word. A cut inside a word would make its tail a word of its own – „Grund“ cut to „rund“ (a hedge), „Datum“ to
+    „um“ (a change) – for every pattern that looks for a word at the end of what it is given."""
+    start = max(0, floor, end - reach)
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start += 1
+    return text[start:end]
 
 
 def _genau(value: Decimal) -> str:
