@@ -20,6 +20,13 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 _PER_UNIT = re.compile(r"\s*(?:/\s*|(?:je|pro)\s+)[A-ZÄÖÜ][\wÄÖÜäöüß-]*")  # „/Kind“, „je Einwohner“, „pro Platz“
 # … or its sentence opens with it, no figure between: „Je Einwohner beträgt die Verwaltungsumlage damit 95,97 Euro“
 _PER_UNIT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+)(?:Je|Pro)\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*[^\d.;:!?]{0,60}$")
+# … or names it within its sentence, also in a unit of measure: „Im Schnitt ergab sich pro m³ Abwasser eine
+# Kostenunterdeckung von 0,23 €“
+_PER_UNIT_WITHIN = re.compile(
+    r"(?:^|[.;:!?]\s+)[^\d.;:!?]{0,40}\b(?:je|pro)\s+(?:[A-ZÄÖÜ][\wÄÖÜäöüß-]*|m[²³]|kWh|qm|cbm)(?=[\s,])"
+    r"[^\d.;:!?]{0,60}$"
+)
+_UNIT_NOUN = re.compile(r"(?:(?<![\wÄÖÜäöüß])(?:[Jj]e|[Pp]ro)\s+|/\s*)([A-ZÄÖÜ][\wÄÖÜäöüß-]*)")  # the unit named
 _LOOK_BACK = 8  # amounts and counts before the amount per unit that are tried, each
 _YEAR = range(1900, 2101)
 _LINES_ABOVE = 2  # lines back to the paragraph before, whose amounts may be divided
@@ -63,11 +70,11 @@ def _shares(zeilen: list[Zeile], index: int, per_unit: Zahl, division: Rechnung,
     another whole („2009 waren es 515.000 Euro für 104 Schüler“) – read only where each share has fewer units and
     less money than the whole and all of them together no more units."""
     unit = _unit(zeilen[index].text, per_unit)
-    noun = re.search(r"[A-ZÄÖÜ][\wÄÖÜäöüß-]*", unit.group()) if unit else None
+    noun = _UNIT_NOUN.search(unit.group()) if unit else None  # „Kind“, „Einwohner“; none for „pro m³ Abwasser“
     amount, count = (t.zahl for t in division.teile)
     if noun is None or abs(amount.wert) / count.wert != abs(per_unit.wert):
         return []
-    for_count = re.compile(rf"\s*(?:\(\s*|für\s+)(\d{{1,6}})\s+{re.escape(noun.group()[:5])}")
+    for_count = re.compile(rf"\s*(?:\(\s*|für\s+)(\d{{1,6}})\s+{re.escape(noun.group(1)[:5])}")
     shares = []
     for zeile, zahl, figure in _named_counts(zeilen, index, per_unit, for_count):
         if Fund(zeile, zahl).key in taken or figure.wert >= count.wert or abs(zahl.wert) >= abs(amount.wert):
@@ -114,9 +121,14 @@ def _per_unit(text: str, zahl: Zahl) -> bool:
 
 
 def _unit(text: str, zahl: Zahl) -> re.Match[str] | None:
-    """The words that call the amount one per unit, after it („250 Euro/Kind“) or at the start of its sentence („Je
-    Einwohner beträgt … 95,97 Euro“)."""
-    return _PER_UNIT.match(text, zahl.ende) or _PER_UNIT_BEFORE.search(text, max(0, zahl.start - 90), zahl.start)
+    """The words that call the amount one per unit, after it („250 Euro/Kind“), at the start of its sentence („Je
+    Einwohner beträgt … 95,97 Euro“) or within it („… ergab sich pro m³ Abwasser eine Kostenunterdeckung von 0,23 €“)."""
+    start = max(0, zahl.start - 90)
+    return (
+        _PER_UNIT.match(text, zahl.ende)
+        or _PER_UNIT_BEFORE.search(text, start, zahl.start)
+        or _PER_UNIT_WITHIN.search(text, start, zahl.start)
+    )
 
 
 def _division(zeile: Zeile, amounts: deque[tuple[Zeile, Zahl]], counts: deque[Zahl], per_unit: Zahl) -> Rechnung | None:
