@@ -38,6 +38,12 @@ _NUMBER = re.compile(
     r"|[ \u00a0\n]?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
 )
 _YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?(?:€|EURO?|Euro)")
+# „1.521.320.098,94- EUR“: the minus after a figure with decimals, as accounting programs print it – then a space, a
+# tab, „)“ or the line's end; never a range („2,5-3,0“: a figure right after the dash) nor a hyphen that stands for
+# a word's end („2,5- bis 3-fach“, „1,5- und 2-Zimmer-Wohnungen“)
+_TRAILING_MINUS = re.compile(
+    r"-(?:[ \u00a0]?(?P<unit>€|EURO\b|EUR\b|Euro\b)|(?![ \u00a0]+(?:und|bis|oder|sowie|u\.|od\.)(?!\w)))(?=[\s)]|$)"
+)
 _DOT_CENTS = re.compile(r"\d{1,3}(?:\.\d{3})+\.\d\d")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
@@ -195,20 +201,24 @@ def figures(line: str) -> list[Zahl]:
         sign = _MINUS.search(before)
         if sign and _no_sign(sign, before):
             sign = None
+        trailing = _TRAILING_MINUS.match(line, match.end()) if places and not unit and not sign else None
+        if trailing and trailing["unit"]:
+            unit = "€"
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
         start = base + sign.start("sign") if sign else match.start()
+        end = trailing.end() if trailing else match.end()
         result.append(
             Zahl(
-                -value if sign else value,
-                line[start : match.end()].strip(),
+                -value if sign or trailing else value,
+                line[start:end].strip(),
                 unit,
                 Decimal(1).scaleb(exponent - places),
                 scale,
                 start,
-                match.end(),
+                end,
                 depth,
-                bool(sign),
+                bool(sign or trailing),
                 bool(match["foreign"]),
             )
         )
