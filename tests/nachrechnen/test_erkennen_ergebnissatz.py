@@ -122,3 +122,25 @@ def test_a_slipped_ueberschuss_named_so_is_a_slip(tmp_path, capsys):
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["art"] == "ergebnissatz"
     assert Fraction(fehler["werte"]["nachgerechnet"]) == (Fraction(39165, 100) - Fraction(38826, 100)) * 10**6
+
+
+def _sonderergebnis(ergebnis: str, drawn: str = "") -> str:
+    # ab03 of the corpus's Zusatz (Stadt Leipzig, Jahresabschluss 2015): a word without a direction for the result
+    return (
+        "Summe der außerordentlichen Erträge 72.421.469,95 EUR Summe der außerordentlichen Aufwendungen "
+        f"53.741.649,08- EUR {drawn}Sonderergebnis {ergebnis} EUR\n"
+    )
+
+
+def test_a_result_named_without_its_direction_takes_the_sign_it_is_typed_with(tmp_path, capsys):
+    ertraege, aufwendungen = Fraction(7_242_146_995, 100), Fraction(5_374_164_908, 100)
+    assert ertraege - aufwendungen == Fraction(1_867_982_087, 100)  # the seed's 18.679.820,87 EUR
+    (reading,) = erkannt(tmp_path, "ergebnissatz", _sonderergebnis("18.679.820,87"))
+    assert werte(reading) == ([ertraege, -aufwendungen], ertraege - aufwendungen) and not reading.sicher
+    # drawn („somit“) and typed with the sign the amounts give: a slip is a slip
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _sonderergebnis("18.679.280,87", "somit ")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == ertraege - aufwendungen
+    # typed negative, where the Erträge are larger: the word and the amounts disagree – a doubt, no slip
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _sonderergebnis("-18.679.280,87", "somit ")))
+    assert code == 0 and by_status(report, "Fehler") == []

@@ -145,7 +145,9 @@ EXPENSES_WORD = re.compile(
 )
 SALDO_IN_SENTENCE = re.compile(
     r"\b(?:(?P<minus>Defizit|Fehlbetrag|Jahresfehlbetrag|(?-i:Minus)|negative[snr]?\s+\w*ergebnis)|"
-    r"(?P<plus>Überschuss|Jahresüberschuss|(?-i:Plus)|positive[snr]?\s+\w*ergebnis))\b",
+    r"(?P<plus>Überschuss|Jahresüberschuss|(?-i:Plus)|positive[snr]?\s+\w*ergebnis)|"
+    # a word without a direction: the result's own sign gives it („Sonderergebnis 18.679.820,87 EUR“)
+    r"(?P<neutral>Sonderergebnis|Gesamtergebnis|Jahresergebnis|(?:außer)?ordentliche[snr]?\s+Ergebnis))\b",
     re.IGNORECASE,
 )
 CONSEQUENCE = re.compile(

@@ -3,7 +3,9 @@ gegenüber. Das Defizit beträgt somit 13.068 Euro.“ – the Defizit (Fehlbetr
 the Erträge and the Aufwendungen named just before it.
 
 Three amounts one after the other in one paragraph: one the words before it call Erträge (Einnahmen, Einzahlungen),
-one they call Aufwendungen (Ausgaben, Auszahlungen), and then the one they call Defizit, Fehlbetrag or Überschuss.
+one they call Aufwendungen (Ausgaben, Auszahlungen), and then the one they call Defizit, Fehlbetrag or Überschuss –
+or by a word without a direction (Sonderergebnis, Jahresergebnis, ordentliches Ergebnis): then its typed sign says
+which.
 A slip only where the sentence draws the result („somit“, „damit“, „also“, „daraus ergibt sich“, „unterm Strich“),
 the word fits the sign (a Defizit, a Minus where the Aufwendungen are larger) and the two amounts are typed no
 coarser than the result and not marked as rounded; otherwise a mismatch is „nicht eindeutig“. Every look is
@@ -55,7 +57,7 @@ def _ergebnis(zeile: Zeile, davor: Zahl | None, erst: Zahl, zweit: Zahl, ergebni
     if word is None or CHANGE_BY.search(vor_ergebnis) or CHANGE_VERB.search(vor_ergebnis, word.end()):
         return None  # „das Defizit wächst somit um 1.000 €“: a change of the result, not the result
     ertrag, aufwand = (erst, zweit) if roles[0] == "ertrag" else (zweit, erst)
-    defizit = word.group("minus") is not None
+    defizit = word.group("minus") is not None or word.group("neutral") is not None and ergebnis.wert < 0
     fits = (abs(aufwand.wert) > abs(ertrag.wert)) == defizit
     drawn = CONSEQUENCE.search(text, zweit.ende, ergebnis.start) is not None
     exact = ergebnis.schritt >= max(erst.schritt, zweit.schritt) and not any(
