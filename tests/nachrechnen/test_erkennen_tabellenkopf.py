@@ -45,3 +45,28 @@ def test_part_columns_named_von_summe_in_a_table_stored_one_cell_per_line(capsys
         davon = [(b["getippt"], b["status"]) for b in report["befunde"] if b["art"] == "davon_spalten"]
         assert davon == [(euro(k + i + slip * 1000, cent=True), "Fehler" if slip else "stimmt") for _, k, i in rows]
         assert code == slip
+
+
+# c13 of the corpus's Zusatz (Landesrechnungshof NRW, Entgelte der Untersuchungsämter): a Markdown table whose head
+# names the last column „Summe“, the rule „|---|“ under the head
+_ENTGELTE = {
+    "CVUA-MEL": (Fraction(10_779_511), Fraction(5_038_025)),
+    "CVUA-OWL": (Fraction(5_346_000), Fraction(3_318_000)),
+    "CVUA Rheinland": (Fraction(1_150_000), Fraction(8_262_361)),
+}
+
+
+def _markdown(summen: dict[str, Fraction]) -> str:
+    rows = "".join(f"| {name} | {euro(a)} | {euro(b)} | {euro(summen[name])} |\n" for name, (a, b) in _ENTGELTE.items())
+    head = "|                | Entgelte des<br>Landes | Entgelte der<br>kommunalen<br>Träger | Summe |\n"
+    return "Tabelle 1\n\n" + head + "|---|---|---|---|\n" + rows
+
+
+def test_the_rule_under_the_head_of_a_markdown_table_does_not_end_it(tmp_path, capsys):
+    summen = {name: a + b for name, (a, b) in _ENTGELTE.items()}
+    readings = erkannt(tmp_path, "tabellenkopf", _markdown(summen))
+    assert [werte(r) for r in readings] == [([a, b], a + b) for a, b in _ENTGELTE.values()]
+    falsch = {**summen, "CVUA-OWL": summen["CVUA-OWL"] + 1_000}
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _markdown(falsch)))
+    fehler = [b for b in report["befunde"] if b["status"] == "Fehler"]
+    assert code == 1 and [(b["zeile"], b["nachgerechnet"]) for b in fehler] == [(6, euro(summen["CVUA-OWL"]))]

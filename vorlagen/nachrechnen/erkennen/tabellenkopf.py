@@ -22,12 +22,21 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index, head in enumerate(reihen):
         parts, row_total, years = _header(head)
-        below = (reihen[i] for i in range(index + 1, len(reihen)))
+        below = (reihen[i] for i in range(_first_row(reihen, index), len(reihen)))
         if parts:
             _rows(below, parts, row_total, years, found)
         elif row_total:
             found += zeilensumme.recognise(head, below, _ends_table)
     return found
+
+
+def _first_row(reihen: list[Reihe], head: int) -> int:
+    """The line after the head – past the rule under the head of a Markdown table („|---|---|“, read as an empty
+    line), which does not end the table it heads."""
+    after = head + 1
+    if reihen[head].zeile.zellen and after < len(reihen) - 1 and not reihen[after].zeile.text.strip():
+        return after + 1 if reihen[after + 1].zeile.zellen else after
+    return after
 
 
 def _ends_table(reihe: Reihe) -> bool:
