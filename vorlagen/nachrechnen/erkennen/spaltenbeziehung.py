@@ -1,7 +1,8 @@
 """Columns whose relation the rows themselves show, in a table whose head does not name it (w04 of the Zusatz: „1 2 3
 4 5“ over the Ansatz, the Ergebnis, their difference and that difference in percent of the Ansatz): where in a run of
-rows of as many values each a column is, row by row, the difference of two others (c = b − a), or that difference in
-percent of one of them, the column is read so in every row.
+rows of as many values each a column is, row by row, the difference of two others (c = b − a), their sum with the signs
+as typed (c = a + b, e02: a fall typed negative plus the grants that make it up), or that difference in percent of
+one of them, the column is read so in every row; the result stands right of the columns it comes from.
 
 Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
 it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
@@ -98,6 +99,9 @@ def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set, rundung: gerundet.Run
                 allowance = _allowance(rundung.differenz, b, a, k) if rundung else _NONE
                 if _shown(run, k, _difference(b, a), allowance):
                     shown.append((k, _difference(b, a), allowance, _difference_reading(b, a, k), False))
+            allowance = _allowance(rundung.differenz, i, j, k) if rundung else _NONE
+            if _shown(run, k, _sum(i, j), allowance):  # c = a + b, with the signs as typed
+                shown.append((k, _sum(i, j), allowance, _sum_reading(i, j, k), False))
         percent = k > max(i, j) and run[0][1][k].stellen > 0  # c = (b − a) / a × 100, the percent of a change
         allowance = _allowance(rundung.rate, i, j, k) if rundung else _NONE
         if percent and _shown(run, k, _change_percent(i, j), allowance, rounded=True):
@@ -119,6 +123,10 @@ def _allowance(of_two: gerundet.Allowance, first: int, second: int, k: int) -> A
 
 def _difference(b: int, a: int) -> Relation:
     return lambda values: values[b].wert - values[a].wert
+
+
+def _sum(i: int, j: int) -> Relation:
+    return lambda values: values[i].wert + values[j].wert
 
 
 def _change_percent(base: int, new: int) -> Relation:
@@ -175,6 +183,21 @@ def _difference_reading(b: int, a: int, k: int) -> Callable[[Reihe, list[Zahl]],
     return reading
 
 
+def _sum_reading(i: int, j: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
+    def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
+        second = values[j]
+        return (
+            f"Spalte {k + 1} als Summe der Spalten {i + 1} und {j + 1} (so in den anderen Zeilen)",
+            "saldo",
+            [reihe.fund(values[i]), reihe.fund(second)],
+            f"{values[i].zeige()} {'−' if second.wert < 0 else '+'} {second.betrag()}",
+            False,
+            [1, 1],
+        )
+
+    return reading
+
+
 def _percent_reading(base: int, new: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
     def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
         return (
@@ -206,7 +229,7 @@ def _readings(
         result = reihe.fund(values[k])
         if verdict is None or result.key in taken:
             continue
-        art, formel, teile, zeichen, betrag = reading(reihe, values)
+        art, formel, teile, zeichen, betrag, *signs = reading(reihe, values)
         exact = relation(values)
         step = values[k].schritt
         one_step = rounded and exact is not None and abs(round_half_up(exact, step) - values[k].wert) <= step
@@ -219,6 +242,7 @@ def _readings(
                 result,
                 zeichen,
                 betrag=betrag,
+                vorzeichen=signs[0] if signs else [],
                 sicher=sure and not one_step,
                 grund="" if sure and not one_step else "die Spalte ist aus den übrigen Zeilen erschlossen",
                 rang=2,
