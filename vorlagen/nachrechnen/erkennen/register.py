@@ -67,6 +67,7 @@ from vorlagen.nachrechnen.erkennen import (
     vorwert,
     zaehlliste,
     zahlungsmittel,
+    zeilenbeziehung,
     zellsaldo,
     zifferngruppen,
     zusammensetzung,
@@ -153,6 +154,8 @@ ERKENNER = (
     Erkenner(242, "stellenwandel", lambda d, p: stellenwandel.recognise(d.zeilen, p)),
     Erkenner(244, "kopfgruppen", lambda d, p: kopfgruppen.recognise(d.zeilen, p)),
     Erkenner(245, "spaltenblock", lambda d, p: spaltenblock.recognise(d.zeilen, p)),
+    # late, but before the search: the search compares amounts only, and would confirm a row whose sign slipped
+    Erkenner(246, "zeilenbeziehung", lambda d, p: zeilenbeziehung.recognise(d.zeilen_reihen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
     Erkenner(255, "umlageschluessel", lambda d, p: umlageschluessel.recognise(d.zeilen, p)),
 )

@@ -15,13 +15,15 @@ document's length and bounded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import permutations
+from typing import Protocol
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau import gerundet
-from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -39,22 +41,49 @@ Allowance = Callable[[list[Zahl]], Decimal]  # how far the typed value may stand
 _NONE: Allowance = lambda values: Decimal(0)  # noqa: E731
 
 
+class Ort(Protocol):
+    """Where a run's figures stand: a row of the table (a Reihe), or a column of it (zeilenbeziehung.py)."""
+
+    def fund(self, zahl: Zahl) -> Fund: ...
+
+
+@dataclass(frozen=True)
+class Lage:
+    """How the readings name the places of a run: the columns of rows (here), or the rows of columns
+    (zeilenbeziehung.py reads a table turned on its side)."""
+
+    teil: Callable[[int], str]  # the name of the place at an index: „Spalte 3“
+    andere: str  # what shows the relation: „Zeilen“
+    grund: str  # why a reading of fewer than _SURE_HOLD is no slip
+    typ: str
+
+
+SPALTEN = Lage(
+    lambda i: f"Spalte {i + 1}", "Zeilen", "die Spalte ist aus den übrigen Zeilen erschlossen", "spaltenbeziehung"
+)
+
+
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
     vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
     index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in _runs(reihen):
+    for run in runs(reihen):
         width = len(run[0][1])
         spent += len(run) * width**3
         if spent > _BUDGET:
             break
         top = index_of[id(run[0][0])]
-        head = (reihe.zeile.text for reihe in reihen[max(0, top - _HEAD_LINES) : top])
-        rundung = gerundet.VZAE_RUNDUNG if vzae else gerundet.SCALED_RUNDUNG if gerundet.scaled(head) else None
-        found += _read(run, taken, rundung)
+        found += read(run, taken, rundung_above(reihen, top, vzae), SPALTEN)
     return found
+
+
+def rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
+    """The rounding of a run's figures: whole VZÄ where the document counts in them, else amounts in thousands or
+    millions where the head above the run (at most _HEAD_LINES lines) says so; None: exact."""
+    head = (reihe.zeile.text for reihe in reihen[max(0, top - _HEAD_LINES) : top])
+    return gerundet.VZAE_RUNDUNG if vzae else gerundet.SCALED_RUNDUNG if gerundet.scaled(head) else None
 
 
 def _values(reihe: Reihe) -> list[Zahl] | None:
@@ -67,51 +96,54 @@ def _values(reihe: Reihe) -> list[Zahl] | None:
     return values if len({z.einheit for z in values if z.einheit != "%"}) <= 1 else None
 
 
-def _runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
-    runs: list[list[tuple[Reihe, list[Zahl]]]] = []
+def runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
+    found: list[list[tuple[Reihe, list[Zahl]]]] = []
     current: list[tuple[Reihe, list[Zahl]]] = []
     blanks = 0
     for reihe in reihen:
         if not reihe.zeile.text.strip():
             blanks += 1
             if blanks > _GAP:
-                runs.append(current)
+                found.append(current)
                 current = []
             continue
         blanks = 0
         values = _values(reihe)
         if values is None or current and len(values) != len(current[0][1]) or len(current) >= _MAX_ROWS:
-            runs.append(current)
+            found.append(current)
             current = []
         if values is not None:
             current.append((reihe, values))
-    runs.append(current)
-    return [run for run in runs if len(run) >= _MIN_HOLD]
+    found.append(current)
+    return [run for run in found if len(run) >= _MIN_HOLD]
 
 
-def _read(run: list[tuple[Reihe, list[Zahl]]], taken: set, rundung: gerundet.Rundung | None) -> list[Rechnung]:
+def read(
+    run: Sequence[tuple[Ort, list[Zahl]]], taken: set, rundung: gerundet.Rundung | None, lage: Lage
+) -> list[Rechnung]:
+    """The relations the rows of a run show among its places, each read in every row."""
     width = len(run[0][1])
-    shown: list[tuple[int, Relation, Allowance, Callable[[Reihe, list[Zahl]], tuple], bool]] = []
+    shown: list[tuple[int, Relation, Allowance, Callable[[Ort, list[Zahl]], tuple], bool]] = []
     # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
     for k, i, j in permutations(range(width), 3):
         if i < j < k:
             for b, a in ((j, i), (i, j)):  # c = b − a, or c = a − b
                 allowance = _allowance(rundung.differenz, b, a, k) if rundung else _NONE
                 if _shown(run, k, _difference(b, a), allowance):
-                    shown.append((k, _difference(b, a), allowance, _difference_reading(b, a, k), False))
+                    shown.append((k, _difference(b, a), allowance, _difference_reading(b, a, k, lage), False))
             allowance = _allowance(rundung.differenz, i, j, k) if rundung else _NONE
             if _shown(run, k, _sum(i, j), allowance):  # c = a + b, with the signs as typed
-                shown.append((k, _sum(i, j), allowance, _sum_reading(i, j, k), False))
+                shown.append((k, _sum(i, j), allowance, _sum_reading(i, j, k, lage), False))
         percent = k > max(i, j) and run[0][1][k].stellen > 0  # c = (b − a) / a × 100, the percent of a change
         allowance = _allowance(rundung.rate, i, j, k) if rundung else _NONE
         if percent and _shown(run, k, _change_percent(i, j), allowance, rounded=True):
-            shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k), True))
+            shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k, lage), True))
     if len(shown) > _MAX_SHOWN:
         return []
     found: list[Rechnung] = []
     for k, relation, allowance, reading, rounded in shown:
         if sum(1 for other, *_ in shown if other == k) == 1:  # another pair giving the same column: which is open
-            found += _readings(run, k, (relation, allowance), taken, reading, rounded, rundung)
+            found += _readings(run, k, (relation, allowance), taken, reading, rounded, rundung, lage)
     return found
 
 
@@ -154,7 +186,7 @@ def _shows(values: list[Zahl]) -> bool:
 
 
 def _shown(
-    run: list[tuple[Reihe, list[Zahl]]], k: int, relation: Relation, allowance: Allowance, rounded: bool = False
+    run: Sequence[tuple[Ort, list[Zahl]]], k: int, relation: Relation, allowance: Allowance, rounded: bool = False
 ) -> bool:
     holds = misses = 0
     for _, values in run:
@@ -170,10 +202,10 @@ def _shown(
     return holds >= _MIN_HOLD
 
 
-def _difference_reading(b: int, a: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
-    def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
+def _difference_reading(b: int, a: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl]], tuple]:
+    def reading(reihe: Ort, values: list[Zahl]) -> tuple:
         return (
-            f"Spalte {k + 1} als Spalte {b + 1} weniger Spalte {a + 1} (so in den anderen Zeilen)",
+            f"{lage.teil(k)} als {lage.teil(b)} weniger {lage.teil(a)} (so in den anderen {lage.andere})",
             "unterschied",
             [reihe.fund(values[b]), reihe.fund(values[a])],
             f"{values[b].zeige()} − {values[a].betrag() if values[a].wert >= 0 else '(' + values[a].zeige() + ')'}",
@@ -183,11 +215,11 @@ def _difference_reading(b: int, a: int, k: int) -> Callable[[Reihe, list[Zahl]],
     return reading
 
 
-def _sum_reading(i: int, j: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
-    def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
+def _sum_reading(i: int, j: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl]], tuple]:
+    def reading(reihe: Ort, values: list[Zahl]) -> tuple:
         second = values[j]
         return (
-            f"Spalte {k + 1} als Summe der Spalten {i + 1} und {j + 1} (so in den anderen Zeilen)",
+            f"{lage.teil(k)} als Summe von {lage.teil(i)} und {lage.teil(j)} (so in den anderen {lage.andere})",
             "saldo",
             [reihe.fund(values[i]), reihe.fund(second)],
             f"{values[i].zeige()} {'−' if second.wert < 0 else '+'} {second.betrag()}",
@@ -198,11 +230,11 @@ def _sum_reading(i: int, j: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]
     return reading
 
 
-def _percent_reading(base: int, new: int, k: int) -> Callable[[Reihe, list[Zahl]], tuple]:
-    def reading(reihe: Reihe, values: list[Zahl]) -> tuple:
+def _percent_reading(base: int, new: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl]], tuple]:
+    def reading(reihe: Ort, values: list[Zahl]) -> tuple:
         return (
-            f"Spalte {k + 1} als Veränderung von Spalte {base + 1} zu Spalte {new + 1} in Prozent (so in den anderen "
-            "Zeilen)",
+            f"{lage.teil(k)} als Veränderung von {lage.teil(base)} zu {lage.teil(new)} in Prozent (so in den anderen "
+            f"{lage.andere})",
             "steigerung",
             [reihe.fund(values[base]), reihe.fund(values[new])],
             f"({values[new].zeige()} − {values[base].zeige()}) / {values[base].betrag()} × 100",
@@ -213,13 +245,14 @@ def _percent_reading(base: int, new: int, k: int) -> Callable[[Reihe, list[Zahl]
 
 
 def _readings(
-    run: list[tuple[Reihe, list[Zahl]]],
+    run: Sequence[tuple[Ort, list[Zahl]]],
     k: int,
     relation_allowance: tuple[Relation, Allowance],
     taken: set,
-    reading: Callable[[Reihe, list[Zahl]], tuple],
+    reading: Callable[[Ort, list[Zahl]], tuple],
     rounded: bool,
     rundung: gerundet.Rundung | None,
+    lage: Lage,
 ) -> list[Rechnung]:
     relation, allowance = relation_allowance
     verdicts = [_holds(values, k, relation, allowance, rounded) for _, values in run]
@@ -244,9 +277,9 @@ def _readings(
                 betrag=betrag,
                 vorzeichen=signs[0] if signs else [],
                 sicher=sure and not one_step,
-                grund="" if sure and not one_step else "die Spalte ist aus den übrigen Zeilen erschlossen",
+                grund="" if sure and not one_step else lage.grund,
                 rang=2,
-                typ="spaltenbeziehung",
+                typ=lage.typ,
                 toleranz=toleranz,
                 rundungsgrund=rundung.grund if rundung and toleranz else gerundet.GRUND_DOKUMENT,
             )

@@ -1,0 +1,86 @@
+"""Rows whose relation the columns show, in a table whose years (or places) are its columns: „Ordentliche Erträge |
+17.061 T€ | 15.464 T€ …“, „Ordentliche Aufwendungen | 19.166 T€ | …“, „Ordentliches Ergebnis | - 2.106 T€ | …“
+(c01 of the Zusatz) – where a row is, column by column, the difference or the sum of two rows above it, it is read so
+in every column.
+
+spaltenbeziehung.py turned on its side: the same run of rows of as many values each, its rows taken as the places and
+its columns as what shows the relation, with the same rules – three columns at least with figures other than 0 where
+it holds, one at most where it does not; that one a slip where four or more hold, else „nicht eindeutig“; a relation
+another pair of rows also shows is not read; the rounding of amounts in thousands or millions the head names. A
+column in percent takes no part (rates are not added up), nor one that numbers the rows. Only
+runs of at most _MAX_ROWS rows are turned (the pairs tried grow with the cube of the rows)."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau import gerundet
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.erkennen import spaltenbeziehung
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Lage
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+
+_MAX_ROWS = 12
+_MIN_COLUMNS = 3  # columns that may show a relation: fewer can never show it (spaltenbeziehung._MIN_HOLD)
+_FIGURES = re.compile(r"\s[-−–]?\d")  # where the figures of a row's label begin
+_NUMBERS = 1000  # a row number is below it
+_LABEL = 40  # characters of a row's label named in a reading
+
+
+class _Spalte:
+    """A column of a run: its figures stand in the rows they were typed in."""
+
+    def __init__(self, rows: dict[int, Reihe]) -> None:
+        self._rows = rows
+
+    def fund(self, zahl: Zahl) -> Fund:
+        return self._rows[id(zahl)].fund(zahl)
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
+    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
+    for run in spaltenbeziehung.runs(reihen):
+        if len(run) > _MAX_ROWS:
+            continue
+        rows = {id(zahl): reihe for reihe, values in run for zahl in values}
+        columns = [(_Spalte(rows), [values[c] for _, values in run]) for c in range(len(run[0][1]))]
+        # a column in percent is never added up (a Summe row's rate is no sum of the rates above it)
+        # … nor is the column that numbers the rows („4 | = anteilige ordentliche Aufwendungen | …“)
+        columns = [(spalte, values) for spalte, values in columns if not _rates(values) and not _numbering(values)]
+        if len(columns) < _MIN_COLUMNS:
+            continue
+        rundung = spaltenbeziehung.rundung_above(reihen, index_of[id(run[0][0])], vzae)
+        found += spaltenbeziehung.read(columns, taken, rundung, _lage([reihe for reihe, _ in run]))
+    return found
+
+
+def _rates(values: list[Zahl]) -> bool:
+    return any(z.einheit == "%" for z in values)
+
+
+def _numbering(values: list[Zahl]) -> bool:
+    """Plain whole numbers going up row by row, small: the numbers of a scheme's rows, no values."""
+    numbers = [z.wert for z in values]
+    plain = all(not z.einheit and z.schritt == 1 and 0 < z.wert < _NUMBERS for z in values)
+    return plain and all(a < b for a, b in zip(numbers, numbers[1:]))
+
+
+def _lage(rows: list[Reihe]) -> Lage:
+    names = [_name(reihe, nr) for nr, reihe in enumerate(rows, start=1)]
+    return Lage(
+        lambda i: names[i],
+        "Spalten",
+        "die Zeile ist aus den übrigen Spalten erschlossen",
+        "zeilenbeziehung",
+    )
+
+
+def _name(reihe: Reihe, nr: int) -> str:
+    label = " ".join(_FIGURES.split(reihe.label, 1)[0].split())  # a row set in columns by spaces: its words only
+    if not label:
+        return f"Zeile {nr} der Tabelle"
+    return f"„{label[:_LABEL]}{'…' if len(label) > _LABEL else ''}“"
