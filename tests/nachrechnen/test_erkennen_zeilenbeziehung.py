@@ -115,3 +115,15 @@ def test_a_run_longer_than_the_bound_is_not_read(tmp_path):
     rows = "".join(_zeile(f"Posten {i}", [Fraction(i)] * 4, "") for i in range(1, 11))
     text = _ergebnis(spalten=4) + rows  # 3 + 10 rows of four values each: thirteen, one above the bound
     assert _gelesen(tmp_path, text) == []
+
+
+def test_a_document_is_read_within_a_bound(tmp_path, monkeypatch):
+    # each table: three rows of four columns, the third the sum of the two above – 4 × 3³ looks; a budget of five
+    # tables' looks reads five of the twenty and stops
+    a, b = [Fraction(100 + j) for j in range(4)], [Fraction(200 + j) for j in range(4)]
+    table = (
+        _zeile("Gebühren", a, "") + _zeile("Landesmittel", b, "") + _zeile("Erlöse", [x + y for x, y in zip(a, b)], "")
+    )
+    monkeypatch.setattr(zeilenbeziehung, "_BUDGET", 5 * 4 * 3**3)
+    readings = _gelesen(tmp_path, "\n\n\n".join([table] * 20))
+    assert len(readings) == 5 * 4 and len({r.ergebnis.zeile.nr for r in readings}) == 5

@@ -8,7 +8,8 @@ its columns as what shows the relation, with the same rules – three columns at
 it holds, one at most where it does not; that one a slip where four or more hold, else „nicht eindeutig“; a relation
 another pair of rows also shows is not read; the rounding of amounts in thousands or millions the head names. A
 column in percent takes no part (rates are not added up), nor one that numbers the rows. Only
-runs of at most _MAX_ROWS rows are turned (the pairs tried grow with the cube of the rows)."""
+runs of at most _MAX_ROWS rows are turned (the pairs tried grow with the cube of the rows), and a document for a
+bounded number of looks in all."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Lage
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _MAX_ROWS = 12
+_BUDGET = 2_000_000  # columns times row triples looked at in one document (as spaltenbeziehung's)
 _MIN_COLUMNS = 3  # columns that may show a relation: fewer can never show it (spaltenbeziehung._MIN_HOLD)
 _FIGURES = re.compile(r"\s[-−–]?\d")  # where the figures of a row's label begin
 _NUMBERS = 1000  # a row number is below it
+_NUMBER_STEP = 2  # … and the next row's number at most so much higher
 _LABEL = 40  # characters of a row's label named in a reading
 
 
@@ -43,9 +46,13 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
     index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
+    spent = 0
     for run in spaltenbeziehung.runs(reihen):
         if len(run) > _MAX_ROWS:
             continue
+        spent += len(run[0][1]) * len(run) ** 3
+        if spent > _BUDGET:
+            break
         rows = {id(zahl): reihe for reihe, values in run for zahl in values}
         columns = [(_Spalte(rows), [values[c] for _, values in run]) for c in range(len(run[0][1]))]
         # a column in percent is never added up (a Summe row's rate is no sum of the rates above it)
@@ -63,10 +70,11 @@ def _rates(values: list[Zahl]) -> bool:
 
 
 def _numbering(values: list[Zahl]) -> bool:
-    """Plain whole numbers going up row by row, small: the numbers of a scheme's rows, no values."""
+    """Plain whole numbers going up row by row by one or two (a number left out): the numbers of a scheme's rows
+    („4“, „5“, „6“, „7“, „9“, „10“), no values."""
     numbers = [z.wert for z in values]
     plain = all(not z.einheit and z.schritt == 1 and 0 < z.wert < _NUMBERS for z in values)
-    return plain and all(a < b for a, b in zip(numbers, numbers[1:]))
+    return plain and all(0 < b - a <= _NUMBER_STEP for a, b in zip(numbers, numbers[1:]))
 
 
 def _lage(rows: list[Reihe]) -> Lage:
