@@ -155,6 +155,8 @@ def test_from_by_to_with_the_verb_after_the_new_amount(capsys, tmp_path):
         ("erhöht", bisher + um + 1_000, bisher + um),
         ("verringert", bisher + um, bisher - um),
         ("verringert", bisher - um, bisher - um),
+        ("angestiegen", bisher + um, bisher + um),  # a rise, though no verb of „steigen“ begins the word
+        ("zurückgegangen", bisher + um, bisher - um),
     ):
         text = line.format(euro(bisher), euro(um), euro(neu), verb)
         code, report, _ = check(capsys, write(tmp_path, "a.txt", text))

@@ -42,6 +42,7 @@ _VERB_LAST = re.compile(
     r"\s*(?P<verb>erhöht|angehoben|aufgestockt|gestiegen|angestiegen|vermindert|verringert|gesenkt|reduziert|"
     r"gekürzt|gesunken|zurückgegangen)\b"
 )
+_UP_LAST = (*_UP, "gestiegen", "angestiegen")
 _FROM = re.compile(r"\bvon(?:\s+bisher)?\s*$")
 _UPWARDS = re.compile(r"^(?:steig|gestiegen|wächst|wachsen|erhöh)", re.IGNORECASE)
 _LOOK_BACK = 90
@@ -56,12 +57,13 @@ def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rech
             continue
         between = text[c.ende : b.start]
         after = _VERB_TO.match(between)
-        before = direction(text, a) if _TO.fullmatch(between) else None
-        last = _VERB_LAST.match(text, b.ende) if _TO.fullmatch(between) else None
+        to = _TO.fullmatch(between) is not None
+        last = _VERB_LAST.match(text, b.ende) if to else None
+        before = direction(text, a) if to else None
         if after:
             verb, sign = after["verb"], 1 if after["verb"] in _UP else -1
         elif last:
-            verb, sign = last["verb"], 1 if _UPWARDS.match(last["verb"]) or last["verb"] in _UP else -1
+            verb, sign = last["verb"], 1 if last["verb"] in _UP_LAST else -1
         elif before:
             verb, sign = before
         else:
