@@ -112,6 +112,18 @@ def test_an_amount_whose_marks_make_no_figure_is_named_and_no_part_of_it_read(tm
     assert [z.text for z in figures(text)] == ["1.000,00 €", "2.000,00 €"]
 
 
+@pytest.mark.parametrize("typed", ["57.6 %", "1.5 Prozent", "2.25 %"])
+def test_a_percentage_with_a_decimal_point_is_named_not_left_out(tmp_path, capsys, typed):
+    # e05 of the corpus's Zusatz: „| Anteil | 60,6 % | 57.6 % | 52,6 % |“ – the middle one was neither read nor
+    # listed (issue 60, point 4)
+    text = f"Anteil 60,6 % und {typed}\n"
+    code, report, _ = check(capsys, write(tmp_path, "p.txt", text))
+    assert code == 0 and [(z["text"], z["gelesen"]) for z in report["nicht_lesbare_zahlen"]] == [
+        (typed.split()[0], None)
+    ]
+    assert [o["zahl"] for o in report["nicht_geprueft"]] == ["60,6\u00a0%"]
+
+
 def test_a_line_of_many_garbled_amounts_is_read_in_bounds(tmp_path, capsys):
     text = "Beträge " + "1.2.,3 € " * 2_000 + "\n"
     code, report, _ = check(capsys, write(tmp_path, "h.txt", text))
@@ -122,6 +134,7 @@ def test_a_line_of_many_garbled_amounts_is_read_in_bounds(tmp_path, capsys):
     "zeile",
     [
         "Erträge 37.085.971 EUR, Zinsen 1.234,56 €, Quote 1,500 und 12,5 %",
+        "Hebesatz 1.000 %, Steigerung 1.000,5 %, 12 Prozent",
         "am 27.11.2026 um 10.30 Uhr, Gliederung 1.2.3, Punkt 2,5. und 3,25.",
         "Kennzahl 1,234; Anteil 0,125.",
         "Konto 7.0001032, Produkt 1.100.090.511.010, Haushaltsstelle 0.0521.4090",

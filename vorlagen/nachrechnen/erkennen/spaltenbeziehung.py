@@ -1,8 +1,9 @@
 """Columns whose relation the rows themselves show, in a table whose head does not name it (w04 of the Zusatz: „1 2 3
 4 5“ over the Ansatz, the Ergebnis, their difference and that difference in percent of the Ansatz): where in a run of
 rows of as many values each a column is, row by row, the difference of two others (c = b − a), their sum with the signs
-as typed (c = a + b, e02: a fall typed negative plus the grants that make it up), or that difference in percent of
-one of them, the column is read so in every row; the result stands right of the columns it comes from.
+as typed (c = a + b, e02: a fall typed negative plus the grants that make it up), that difference in percent of
+one of them, or – into a column typed in percent in every row, none negative – the share of one in the other
+(„Ist in % des Plans“), the column is read so in every row; the result stands right of the columns it comes from.
 
 Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
 it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
@@ -138,6 +139,11 @@ def read(
         allowance = _allowance(rundung.rate, i, j, k) if rundung else _NONE
         if percent and _shown(run, k, _change_percent(i, j), allowance, rounded=True):
             shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k, lage), True))
+        # c = a / b × 100, the share of one in the other (as amounts): only into a place typed in percent, not
+        # negative, in every row
+        in_percent = all(values[k].einheit == "%" and values[k].wert >= 0 for _, values in run)
+        if k > max(i, j) and in_percent and _shown(run, k, _share(i, j), _NONE, rounded=True):
+            shown.append((k, _share(i, j), _NONE, _share_reading(i, j, k, lage), True))
     if len(shown) > _MAX_SHOWN:
         return []
     found: list[Rechnung] = []
@@ -166,6 +172,15 @@ def _change_percent(base: int, new: int) -> Relation:
         if not values[base].wert:
             return None
         return (values[new].wert - values[base].wert) / values[base].wert * 100
+
+    return relation
+
+
+def _share(part: int, whole: int) -> Relation:
+    def relation(values: list[Zahl]) -> Decimal | None:
+        if not values[whole].wert or values[part].einheit == "%" or values[whole].einheit == "%":
+            return None
+        return abs(values[part].wert) / abs(values[whole].wert) * 100
 
     return relation
 
@@ -238,6 +253,20 @@ def _percent_reading(base: int, new: int, k: int, lage: Lage) -> Callable[[Ort, 
             "steigerung",
             [reihe.fund(values[base]), reihe.fund(values[new])],
             f"({values[new].zeige()} − {values[base].zeige()}) / {values[base].betrag()} × 100",
+            True,
+        )
+
+    return reading
+
+
+def _share_reading(part: int, whole: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl]], tuple]:
+    def reading(reihe: Ort, values: list[Zahl]) -> tuple:
+        return (
+            f"{lage.teil(k)} als Anteil von {lage.teil(part)} an {lage.teil(whole)} in Prozent (so in den anderen "
+            f"{lage.andere})",
+            "quote",
+            [reihe.fund(values[part]), reihe.fund(values[whole])],
+            f"{values[part].zeige()} / {values[whole].zeige()} × 100",
             True,
         )
 

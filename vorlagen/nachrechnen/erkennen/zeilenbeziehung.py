@@ -1,13 +1,15 @@
 """Rows whose relation the columns show, in a table whose years (or places) are its columns: „Ordentliche Erträge |
 17.061 T€ | 15.464 T€ …“, „Ordentliche Aufwendungen | 19.166 T€ | …“, „Ordentliches Ergebnis | - 2.106 T€ | …“
-(c01 of the Zusatz) – where a row is, column by column, the difference or the sum of two rows above it, it is read so
-in every column.
+(c01 of the Zusatz) – where a row is, column by column, the difference or the sum of two rows above it, or (a row in
+percent in every column) the share of one in the other („Anteil | 60,6 % | …“ under „Ergebnis“ and „Landesmittel“,
+e05), it is read so in every column.
 
 spaltenbeziehung.py turned on its side: the same run of rows of as many values each, its rows taken as the places and
 its columns as what shows the relation, with the same rules – three columns at least with figures other than 0 where
 it holds, one at most where it does not; that one a slip where four or more hold, else „nicht eindeutig“; a relation
 another pair of rows also shows is not read; the rounding of amounts in thousands or millions the head names. A
-column in percent takes no part (rates are not added up), nor one that numbers the rows. Only
+column with a percentage outside the rows in percent takes no part (rates are not added up), nor one that numbers
+the rows. Only
 runs of at most _MAX_ROWS rows are turned (the pairs tried grow with the cube of the rows), and a document for a
 bounded number of looks in all."""
 
@@ -55,9 +57,13 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             break
         rows = {id(zahl): reihe for reihe, values in run for zahl in values}
         columns = [(_Spalte(rows), [values[c] for _, values in run]) for c in range(len(run[0][1]))]
-        # a column in percent is never added up (a Summe row's rate is no sum of the rates above it)
+        # a column in percent is never added up (a Summe row's rate is no sum of the rates above it) – a row in
+        # percent in every column is one place of the turned table (a share of two rows above it)
         # … nor is the column that numbers the rows („4 | = anteilige ordentliche Aufwendungen | …“)
-        columns = [(spalte, values) for spalte, values in columns if not _rates(values) and not _numbering(values)]
+        rate_rows = _rate_rows(run)
+        columns = [
+            (spalte, values) for spalte, values in columns if not _rates(values, rate_rows) and not _numbering(values)
+        ]
         if len(columns) < _MIN_COLUMNS:
             continue
         rundung = spaltenbeziehung.rundung_above(reihen, index_of[id(run[0][0])], vzae)
@@ -65,8 +71,14 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     return found
 
 
-def _rates(values: list[Zahl]) -> bool:
-    return any(z.einheit == "%" for z in values)
+def _rate_rows(run: list[tuple[Reihe, list[Zahl]]]) -> set[int]:
+    """The rows of a run typed in percent in every column: „Anteil | 60,6 % | 57,6 % | 52,6 %“."""
+    return {nr for nr, (_, values) in enumerate(run) if all(z.einheit == "%" for z in values)}
+
+
+def _rates(values: list[Zahl], rate_rows: set[int]) -> bool:
+    """A column with a percentage outside the rows in percent: a column of rates."""
+    return any(z.einheit == "%" for nr, z in enumerate(values) if nr not in rate_rows)
 
 
 def _numbering(values: list[Zahl]) -> bool:

@@ -2,7 +2,7 @@
 („37,085.971 EUR“ as 37.085.971 €, „471,621,00 €“ as 471.621,00 €; zahlenlesen.read_foreign) with that reading – a
 calculation with it is „nicht eindeutig“ – and an amount whose digits are grouped by four („985.9000 EUR“), read as
 none: whether 985.900 or 9.859.000 is meant, nothing tells – and one whose marks make no figure at all („10.00,00 €“,
-„68.174.,41 €“), read as none as well. So no amount of a document is neither checked nor listed.
+„68.174.,41 €“, a percentage with a decimal point: „57.6 %“), read as none as well. So no amount of a document is neither checked nor listed.
 Linear in a line's length."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import re
 from vorlagen.nachrechnen.lesen.zahlenlesen import figures
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
-# digits and marks right before a euro sign (an account number has no unit) that make no figure zahlenlesen reads:
-# „985.9000 EUR“ (grouped by four), „10.00,00 €“, „68.174.,41 €“
-_RUN = re.compile(r"(?<![\w.,])\d[\d.,]{0,40}\d(?=[ \u00a0]?(?:€|EURO?\b|Euro\b))")
+# digits and marks right before a euro sign (an account number has no unit) or a percent sign that make no figure
+# zahlenlesen reads: „985.9000 EUR“ (grouped by four), „10.00,00 €“, „68.174.,41 €“, „57.6 %“ (a decimal point)
+_RUN = re.compile(r"(?<![\w.,])\d[\d.,]{0,40}\d(?=[ \u00a0]?(?:€|EURO?\b|Euro\b|%|Prozent\b))")
 
 
 def unreadable(zeilen: list[Zeile]) -> list[tuple[Zeile, str, str]]:
