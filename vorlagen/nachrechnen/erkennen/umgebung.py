@@ -7,7 +7,8 @@ a rest three sentences on, a difference the text never writes as one.
 A search finds what holds; it cannot know what the author meant. So it runs last, never reads a figure another
 recogniser read as a result (a reading that holds would hide that one's slip), and confirms only what holds exactly –
 with the figure specific enough that chance is unlikely: five significant digits or more, or three or more where
-the words before it name a total, a rest or a difference. A round figure of two („zusammen 160.000 €“) is a total
+the words before it name a total, a rest or a difference – or, of three or four without such words, as the total of
+the whole list right above it, one amount on each line, three at least (umgebung_betraege.list_total). A round figure of two („zusammen 160.000 €“) is a total
 only of the amounts right before it, all of them up to it, within a few lines: „84.000 € … 76.000 € … von zusammen
 160.000 €“; one of two the words call what follows („ist damit“, „also noch“) is the difference of the two amounts
 right before it, the earlier less the nearer: „65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit eine
@@ -125,7 +126,9 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
                 or (_difference_right_before(amounts, index, stated, with_text) if index in consequent else None)
             )
         elif digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
-            continue
+            # … unless it is the total of the whole list right above it
+            if (rechnung := stated.new(betraege.list_total(amounts, index, with_text))) is None:
+                continue
         else:
             rechnung = _search(amounts, index, stated, cued)
         if rechnung is None and cued and digits >= _SURE_DIGITS and result.fund.zahl.einheit != "%":
@@ -196,8 +199,7 @@ def _run_right_before(amounts: list[Betrag], index: int, stated: Gelesen) -> Rec
         if total > result.wert:
             return None
         if len(run) >= 2 and total == result.wert:
-            rechnung = betraege.rechnung("summe", run, result)
-            return None if stated.restates(rechnung) or stated.circular(run, result) else rechnung
+            return stated.new(betraege.rechnung("summe", run, result))
     return None
 
 
@@ -224,8 +226,7 @@ def _difference_right_before(
         return None
     if earlier.wert - nearer.wert != result.wert:
         return None
-    rechnung = betraege.rechnung("differenz", [earlier, nearer], result)
-    return None if stated.restates(rechnung) or stated.circular([earlier, nearer], result) else rechnung
+    return stated.new(betraege.rechnung("differenz", [earlier, nearer], result))
 
 
 def _named_result(fund: Fund) -> bool:
@@ -241,10 +242,8 @@ def _holding(
     """The nearest searched calculation that gives the figure exactly, does not restate one found before („a = b +
     c“ found, „b = a − c“ is the same) and does not explain the figure through itself."""
     for formel, parts, value in betraege.candidates(around, apart):
-        if value == result.wert:
-            rechnung = betraege.rechnung(formel, parts, result)
-            if not stated.restates(rechnung) and not stated.circular(parts, result):
-                return rechnung
+        if value == result.wert and (rechnung := stated.new(betraege.rechnung(formel, parts, result))):
+            return rechnung
     return None
 
 

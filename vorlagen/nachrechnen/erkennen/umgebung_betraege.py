@@ -18,6 +18,7 @@ _AROUND = 12  # amounts either side that are searched
 _LINES = 30  # lines either side
 _MAX_PARTS = 8
 _APART_TRIPLES = 8  # the nearest amounts whose triples apart are searched
+_MIN_LIST, _MAX_LIST = 3, 40  # amounts of a list, one on each line, a figure right below it may be the total of
 
 # the words that make an amount a decrease or an increase, right before it („vermindert um“) or after it („um … gekürzt“)
 _NEAR = 30
@@ -115,6 +116,39 @@ def candidates(
             if k - i == 2 or not all(not a.richtung and a.fund.zahl.wert > 0 for a in (line[i], line[j], line[k])):
                 continue
             yield "summe", [line[i], line[j], line[k]], line[i].wert + line[j].wert + line[k].wert
+
+
+def list_total(amounts: list[Betrag], index: int, with_text: dict[tuple[int, int], int]) -> Rechnung | None:
+    """A figure alone on its line as the total of the whole list right above it: the amounts of the lines with text
+    right above it, one amount on each, of its unit and scale, none a change or typed negative, three at least and
+    `_MAX_LIST` at most, up to a line with text and no amount („Verbandsgemeinde Betzdorf — 73.450,00 EUR“ …
+    „Ortsgemeinde Alsdorf — 11.300,00 EUR“ over „Verlustausgleich — 226.000,00 EUR“) – a run that long adds up to
+    it by no chance, whether or not a word names it a total. None where there is no such list, where it goes on
+    above, or where its amounts do not add up to the figure."""
+    result = amounts[index]
+
+    def place(betrag: Betrag) -> int | None:
+        return with_text.get((betrag.fund.zeile.seite or 0, betrag.fund.zeile.nr))
+
+    def same_line(a: Betrag, b: Betrag) -> bool:
+        return (a.fund.zeile.seite, a.fund.zeile.nr) == (b.fund.zeile.seite, b.fund.zeile.nr)
+
+    after = amounts[index + 1] if index + 1 < len(amounts) else None
+    if index == 0 or same_line(amounts[index - 1], result) or after and same_line(after, result):
+        return None
+    run: list[Betrag] = []
+    at, k = place(result), index - 1
+    while k >= 0 and at is not None and place(amounts[k]) == at - 1:
+        part = amounts[k]
+        alone = k == 0 or not same_line(amounts[k - 1], part)
+        unit = (part.fund.zahl.einheit, part.fund.zahl.skala) == (result.fund.zahl.einheit, result.fund.zahl.skala)
+        if not alone or not unit or part.richtung or part.fund.zahl.wert < 0 or len(run) == _MAX_LIST:
+            return None
+        run.insert(0, part)
+        at, k = place(part), k - 1
+    if len(run) < _MIN_LIST or sum(part.wert for part in run) != result.wert or result.fund.zahl.wert < 0:
+        return None
+    return rechnung("summe", run, result)
 
 
 @functools.cache

@@ -46,6 +46,14 @@ class Gelesen:
         values = {(p.fund.zahl.einheit, p.wert) for p in parts}
         return any(values & before and not values <= before for before, _ in self._by_value.get(own, ()))
 
+    def new(self, rechnung: Rechnung | None) -> Rechnung | None:
+        """The calculation where it says something new: None where it restates one read before or explains its
+        figure through itself."""
+        if rechnung is None or self.restates(rechnung):
+            return None
+        parts = [Betrag(teil, abs(teil.zahl.wert)) for teil in rechnung.teile]
+        return None if self.circular(parts, Betrag(rechnung.ergebnis, abs(rechnung.ergebnis.zahl.wert))) else rechnung
+
 
 def figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
     """The figures a calculation ties together, wherever they stand – not a 0 among them („erhöht um 0“)."""
