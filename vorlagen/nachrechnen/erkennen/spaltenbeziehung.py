@@ -3,7 +3,8 @@
 rows of as many values each a column is, row by row, the difference of two others (c = b − a), their sum with the signs
 as typed (c = a + b, e02: a fall typed negative plus the grants that make it up), that difference in percent of
 one of them, or – into a column typed in percent in every row, none negative – the share of one in the other
-(„Ist in % des Plans“), the column is read so in every row; the result stands right of the columns it comes from.
+(„Ist in % des Plans“), the column is read so in every row; the result stands right of the columns it comes from. A
+rate of change is compared with its sign where the column types a minus and every base is positive.
 
 Read only where the rows show it: three rows at least with figures other than 0 where it holds, one row at most where
 it does not. That row is a slip where four rows or more hold, else „nicht eindeutig“; a percentage one step of its
@@ -138,7 +139,10 @@ def read(
         percent = k > max(i, j) and run[0][1][k].stellen > 0  # c = (b − a) / a × 100, the percent of a change
         allowance = _allowance(rundung.rate, i, j, k) if rundung else _NONE
         if percent and _shown(run, k, _change_percent(i, j), allowance, rounded=True):
-            shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k, lage), True))
+            # signed where the column types a fall with its minus and every base is positive (a rate of a negative
+            # base has its sign by a convention the table does not show): a rise typed with a minus is then a slip
+            signed = any(values[k].wert < 0 for _, values in run) and all(values[i].wert > 0 for _, values in run)
+            shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k, lage, signed), True))
         # c = a / b × 100, the share of one in the other (as amounts): only into a place typed in percent, not
         # negative, in every row
         in_percent = all(values[k].einheit == "%" and values[k].wert >= 0 for _, values in run)
@@ -245,7 +249,7 @@ def _sum_reading(i: int, j: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl
     return reading
 
 
-def _percent_reading(base: int, new: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl]], tuple]:
+def _percent_reading(base: int, new: int, k: int, lage: Lage, signed: bool) -> Callable[[Ort, list[Zahl]], tuple]:
     def reading(reihe: Ort, values: list[Zahl]) -> tuple:
         return (
             f"{lage.teil(k)} als Veränderung von {lage.teil(base)} zu {lage.teil(new)} in Prozent (so in den anderen "
@@ -253,7 +257,7 @@ def _percent_reading(base: int, new: int, k: int, lage: Lage) -> Callable[[Ort, 
             "steigerung",
             [reihe.fund(values[base]), reihe.fund(values[new])],
             f"({values[new].zeige()} − {values[base].zeige()}) / {values[base].betrag()} × 100",
-            True,
+            not signed,
         )
 
     return reading
