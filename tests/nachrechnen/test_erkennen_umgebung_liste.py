@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.hilfen.nachrechnen import check, erkannt, werte, write
 from tests.referenz.rechnen import zahl
 
 TRAEGER = {

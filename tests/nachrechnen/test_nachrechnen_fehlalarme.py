@@ -137,9 +137,10 @@ def test_a_column_of_percentages_is_never_summed_as_amounts(capsys, tmp_path):
     # never as a sum of the percentages above it
     percentages = [b for b in report["befunde"] if b["getippt"].endswith("%")]
     assert all(b["art"] == "spaltenbeziehung" and b["status"] == "stimmt" for b in percentages)
-    assert [Fraction(b["werte"]["getippt"]) for b in percentages] == [  # compared by amount, as the reading does
-        abs(rund(q * 100, Fraction(1, 100))) for q in quote
-    ] + [abs(rund((summe_neu - summe_alt) / summe_alt * 100, Fraction(1, 100)))]
+    # with the sign the column types (a fall with its minus, every base positive)
+    assert [Fraction(b["werte"]["getippt"]) for b in percentages] == [
+        rund(q * 100, Fraction(1, 100)) for q in quote
+    ] + [rund((summe_neu - summe_alt) / summe_alt * 100, Fraction(1, 100))]
 
 
 # --- a Rechenblock whose rows all say „Gesamtkosten“ --------------------------------------------------------------
