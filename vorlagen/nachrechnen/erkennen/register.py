@@ -64,6 +64,7 @@ from vorlagen.nachrechnen.erkennen import (
     vergleich,
     verteilung,
     verweis,
+    vorjahresspalte,
     vorwert,
     zaehlliste,
     zahlungsmittel,
@@ -156,6 +157,7 @@ ERKENNER = (
     Erkenner(245, "spaltenblock", lambda d, p: spaltenblock.recognise(d.zeilen, p)),
     # late, but before the search: the search compares amounts only, and would confirm a row whose sign slipped
     Erkenner(246, "zeilenbeziehung", lambda d, p: zeilenbeziehung.recognise(d.zeilen_reihen, p)),
+    Erkenner(247, "vorjahresspalte", lambda d, p: vorjahresspalte.recognise(d.zeilen_reihen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
     Erkenner(255, "umlageschluessel", lambda d, p: umlageschluessel.recognise(d.zeilen, p)),
 )
