@@ -125,3 +125,25 @@ def test_a_difference_within_the_rounding_a_document_names_says_why(tmp_path, ca
     assert rundung["hinweis"].endswith(
         "im Rahmen der gerundeten Teile, und das Dokument weist auf Rundungsdifferenzen hin"
     )
+
+
+def test_a_rate_that_holds_only_with_the_other_base_is_a_slip(tmp_path, capsys):
+    """The base of the rates is decided for the table, not for a row: c09 of the corpus's Zusatz typed „-104 | -3,4“
+    under 3.180 and 3.076 – −3,27 % of 3.180 (the base of every other row), and 3,38 % of 3.076. The row read with the
+    other base passed as „stimmt“."""
+    alt, neu = ZEILEN["Grunderwerbsteuer"]
+    andere_basis = rund((neu - alt) / neu * 100, Fraction(1, 10))
+    richtig = rund(_rate(alt, neu), Fraction(1, 10))
+    assert (andere_basis, richtig) == (Fraction(-66, 10), Fraction(-62, 10))  # of 901.900 and of 961.800
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(rates={"Grunderwerbsteuer": andere_basis})))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == _line("Grunderwerbsteuer")
+    assert (Fraction(fehler["werte"]["getippt"]), Fraction(fehler["werte"]["nachgerechnet"])) == (andere_basis, richtig)
+
+
+def test_a_table_whose_rates_all_take_the_later_column_as_base_is_read_so(tmp_path, capsys):
+    raten = {name: (neu - alt) / neu * 100 for name, (alt, neu) in ZEILEN.items()}
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", _table(rates=raten)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
+    gelesen = [b for b in report["befunde"] if b["erkannt"].startswith("Spalte „%“")]
+    assert len(gelesen) == len(ZEILEN) and {b["status"] for b in gelesen} == {"stimmt"}

@@ -22,3 +22,15 @@ def test_each_figure_stands_in_the_cell_it_starts_in():
 def test_a_row_without_tabs_is_one_cell():
     assert _zellen("Summe 12 und 30") == [[(Fraction(12), ""), (Fraction(30), "")]]
     assert _zellen("") == [[]]
+
+
+def test_a_break_inside_a_cell_parts_its_words():
+    """„| Ordentliches<br>Ergebnis | … |“ as a page converted from PDF stores a cell of two lines (c01 of the corpus's
+    Zusatz): the words stay apart – before, the row was named „OrdentlichesErgebnis“ and no word of it was found.
+    Other tags are dropped as before, a „<“ of text is kept."""
+    from vorlagen.nachrechnen.lesen.zeile import line
+
+    assert line(None, 1, "| Ordentliches<br>Ergebnis | -2.106 T€ |").text == "Ordentliches Ergebnis\t-2.106 T€"
+    assert line(None, 1, "| Entgelte des<BR/>Landes | 5 |").text == "Entgelte des Landes\t5"
+    assert line(None, 1, "| Entgelte <b>des</b> Landes | 5 |").text == "Entgelte des Landes\t5"
+    assert line(None, 1, "Wert < 5 und > 2").text == "Wert < 5 und > 2"

@@ -15,6 +15,7 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, figures
 SPLIT_HINT = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
 _BOLD = re.compile(r"</?b>|\*\*|__")
 _TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a break inside a cell parts two words: „Ordentliches<br>Ergebnis“
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # thousands grouped by a no-break, narrow, thin or figure space: one number (zahlen reads U+202F as a group mark)
@@ -113,7 +114,7 @@ def line(
     table's columns; `eng`: it stands close under the line before; `spans`: each text run's start and end in the
     line and where it ends on the page (a PDF laid out)."""
     marked = bool(_BOLD.search(raw))
-    text = _HEADING.sub("", _TAGS.sub("", _BOLD.sub("", raw)))
+    text = _HEADING.sub("", _TAGS.sub("", _BREAK.sub(" ", _BOLD.sub("", raw))))
     if _MD_RULE.match(text) and "-" in text:
         return Zeile(seite, nr, "", False)
     stripped = text.strip()
