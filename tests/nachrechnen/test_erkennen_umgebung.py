@@ -261,6 +261,14 @@ def test_a_round_total_named_so_is_the_sum_of_the_amounts_right_before_it(tmp_pa
     ]
 
 
+def test_a_round_total_named_by_a_compound_of_gesamt_is_the_sum_as_well(tmp_path):
+    # aa02 of the corpus's Zusatz: „Aufwendungen von 90.000 € eingeplant … Mehraufwendungen in Höhe von 30.000 € …,
+    # so dass … Gesamtaufwendungen in Höhe von 120.000 € entstehen“ – the word of the total is a compound
+    gesamt = STADT + TRAEGER
+    (reading,) = erkannt(tmp_path, "umgebung", _runde(gesamt, wort="mit den Gesamtausgaben von"))
+    assert werte(reading) == ([STADT, TRAEGER], gesamt)
+
+
 def test_a_round_figure_not_named_a_total_far_off_or_not_reached_by_the_amounts_right_before_it_is_no_sum(
     tmp_path, capsys
 ):

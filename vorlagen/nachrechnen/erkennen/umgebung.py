@@ -180,8 +180,10 @@ def _sentence_before(fund: Fund) -> str:
 
 
 def _totalled(fund: Fund) -> bool:
-    """The words before a € figure, in its sentence, call it a total („von zusammen“, „insgesamt“)."""
-    return fund.zahl.einheit == "€" and TOTAL_IN_PROSE.search(_sentence_before(fund)) is not None
+    """The words before a € figure, in its sentence, call it a total („von zusammen“, „insgesamt“,
+    „Gesamtaufwendungen in Höhe von“)."""
+    sentence = _sentence_before(fund)
+    return fund.zahl.einheit == "€" and any(p.search(sentence) for p in (TOTAL_IN_PROSE, TOTAL_WORD))
 
 
 def _run_right_before(amounts: list[Betrag], index: int, stated: Gelesen) -> Rechnung | None:
