@@ -5,7 +5,8 @@
 - a total and the amounts it is made of, joined by „plus“ / „zuzüglich“: „mit 767.500 Euro geplant: dem
   Jahresansatz von 764.000 Euro plus 3.500 Euro Nachzahlung“ – or the amounts first and the total after
   „zusammen“, „insgesamt“, „also“;
-- a change in percentage points, „um 0,05 %-Punkte von 24,36 % auf 24,41 %“, and a simple fraction, „2.860 €
+- a change in percentage points, „um 0,05 %-Punkte von 24,36 % auf 24,41 %“, or after the rates, „von 34,5 % auf
+  35,2 % (+0,7 Prozentpunkte)“ (signed where a sign is typed), and a simple fraction, „2.860 €
   (1/3 von 8.579,96 (2.859,98 €))“;
 - a figure „made of“ the figures that open the bullets below it: „Die 14,5 Mehrstellen bestehen aus“, „• 10,5
   Mehrstellen in …“, „• 4,0 Mehrstellen in …“ („nicht eindeutig“ when they do not add up);
@@ -42,6 +43,10 @@ _OF_NOUN = re.compile(r"^\s+(?:der|des)\s+([A-ZÄÖÜ][\wäöüß]{3,})")
 _NOUN_AMOUNT = re.compile(r"\s*(?:von|in Höhe von|i\.\s?H\.\s?v\.|:|betragen|betrugen|beträgt|betrug)?\s*")
 _POINTS_FROM = re.compile(r"\s?-?\s?(?:Prozent)?[Pp]unkte\s+von\s+")
 _TO_POINTS = re.compile(r"\s*(\([^\d()]{0,40}\))?\s*auf\s+")
+# „von 34,5 % auf 35,2 % (+0,7 Prozentpunkte)“, „…, also um 0,7 Prozentpunkte“: the change after the two rates
+_FROM = re.compile(r"\bvon\s+$")
+_POINTS_NEXT = re.compile(r"\s*(?:\(|,\s*(?:also|d\.\s?h\.|das\s+sind|somit)\s+(?:um\s+)?)\s*(?P<sign>[+\-−]?)\s*$")
+_POINTS_WORD = re.compile(r"[ \u00a0]?(?:-?\s?(?:Prozent)?[Pp]unkte?\b|Prozentpunkt)")
 _FRACTION = re.compile(r"(?<![\d.,/])([1-9])\s?/\s?([2-9]|1[0-2])\s+(?:von|aus|der|des)\s+(?=\d)")
 _MADE_OF = re.compile(r"\b(?:bestehen|besteht|setzen sich|setzt sich)\b[^\d]{0,60}\baus\s*:?\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -64,7 +69,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         found += _davon(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
     for zeile in zeilen:
-        found += _points(zeile) + _fractions(zeile) + _net(zeile)
+        found += _points(zeile) + _points_after(zeile) + _fractions(zeile) + _net(zeile)
     found += _listed(zeilen)
     return found
 
@@ -180,6 +185,37 @@ def _points(zeile: Zeile) -> list[Rechnung]:
                 Fund(zeile, c),
                 f"{b.betrag()} − {a.betrag()}",
                 sicher=not aside[1],  # „von 24,36 % (ohne Ausschüttung) auf …“: the rates may differ in kind
+                grund="der Satz schränkt den Ausgangswert in Klammern ein",
+                typ="von_auf_um",
+            )
+        )
+    return found
+
+
+def _points_after(zeile: Zeile) -> list[Rechnung]:
+    """„steigt von 34,5 % auf 35,2 % (+0,7 Prozentpunkte)“: the two rates, then their change in percentage points –
+    signed where a sign is typed before it (a fall written „+0,7“ is a slip), else by its amount."""
+    text, found = zeile.text, []
+    rates = [z for z in zeile.zahlen if z.einheit == "%"]
+    for a, b in zip(rates, rates[1:]):
+        aside = _TO_POINTS.fullmatch(text[a.ende : b.start])
+        c = next((z for z in zeile.zahlen if z.start >= b.ende), None)
+        if not (aside and c is not None and _FROM.search(look_back(text, a.start, 8))):
+            continue
+        before = _POINTS_NEXT.fullmatch(text[b.ende : c.start])
+        if before is None or not _POINTS_WORD.match(text, c.ende):
+            continue
+        signed = bool(before["sign"]) or c.wert < 0  # „+0,7“, „−0,7“: typed with its direction
+        shown = f"{b.betrag()} − {a.betrag()}"
+        found.append(
+            Rechnung(
+                "Veränderung in Prozentpunkten „von … auf … (… Prozentpunkte)“",
+                "unterschied" if signed else "differenz",
+                [Fund(zeile, b), Fund(zeile, a)],
+                Fund(zeile, c),
+                shown,
+                betrag=not signed,
+                sicher=not aside[1],
                 grund="der Satz schränkt den Ausgangswert in Klammern ein",
                 typ="von_auf_um",
             )

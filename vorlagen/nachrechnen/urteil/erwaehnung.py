@@ -21,6 +21,8 @@ _UNIT_NAMED = re.compile(r"€|\b(?:EUR|Euro|EURO|TEUR|Planstellen|Stellen|VZÄ)
 # A figure typed with thousands grouped and two decimals („9.604.752,51“) is an amount wherever it stands (a count of
 # people or of addresses has no cents): listed even where no line names its unit („— EUR“ once above a table).
 _CENTS = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d\d$")
+# A figure of percentage points („+0,7 Prozentpunkte“): a change of a rate, listed wherever it stands, as a percentage
+_POINTS = re.compile(r"[ \u00a0]?(?:Prozentpunkt|Basispunkt)", re.IGNORECASE)
 _SATZUNG = re.compile(r"Haushaltssatzung|Nachtragshaushalt|festgesetzt auf")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
 # A line that announces how an amount is split or used: "Der Jahresgewinn von 606.529,83 € wird so verwendet:".
@@ -66,6 +68,7 @@ def mentions(
                 or zahl.fremd  # named with its reading under „nicht in deutscher Schreibweise“ (lesen/unlesbar)
                 or fund.key in tied
                 or zahl.einheit not in ("€", "%")
+                and not _POINTS.match(zeile.text, zahl.ende)
                 and fund.key not in unsure
                 and not (
                     (
