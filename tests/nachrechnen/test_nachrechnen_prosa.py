@@ -50,6 +50,25 @@ def test_a_davon_split_that_does_not_add_up_is_no_slip(capsys, tmp_path):
     assert "davon_summe" not in [b["art"] for b in report["befunde"]]
 
 
+def test_a_davon_after_a_participle_with_years_naming_the_parts(capsys, tmp_path):
+    # a Haushaltssatzung's Verpflichtungsermächtigungen split by year; x07 of the corpus's Zusatz („um 97.863 €
+    # gewachsen, davon um 14.943 € … und um 82.920 €“)
+    erste, zweite = Fraction(800_000), Fraction(400_000)
+    for teile in (
+        f"davon entfallen auf 2025 {euro(erste)} und auf 2026 {euro(zweite)}",
+        f"davon {euro(erste)} für 2025 und {euro(zweite)} für 2026",
+    ):
+        text = (
+            f"Der Gesamtbetrag der Verpflichtungsermächtigungen wird auf {euro(erste + zweite)} festgesetzt, {teile}.\n"
+        )
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == 0 and _found(report) == [("davon_summe", erste + zweite, "stimmt")]
+    # a figure between the total and „davon“ is no participle: nothing is split
+    text = f"Der Ansatz beträgt {euro(erste + zweite)} und 2024 {euro(erste)}, davon {euro(zweite)} für Bau und {euro(zweite)} für Planung.\n"
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
+    assert code == 0 and ("davon_summe", erste + zweite, "stimmt") not in _found(report)
+
+
 # „… plus …“ ------------------------------------------------------------------------------------------------------
 
 PLAN, NACHZAHLUNG = Fraction(612_000), Fraction(4_250)

@@ -1,7 +1,8 @@
 """Sums and shares a paragraph states in words, read as guesses (only a calculation that holds is confirmed):
 
 - a total split with „davon“: „Mehrkosten von 1,05 Mio. €, davon 990.000 € im Vermögenshaushalt und 60.000 € im
-  Verwaltungshaushalt“;
+  Verwaltungshaushalt“, also after a participle and with years naming the parts („auf 1.200.000 € festgesetzt, davon
+  entfallen auf 2025 800.000 € und auf 2026 400.000 €“);
 - a total and the amounts it is made of, joined by „plus“ / „zuzüglich“: „mit 767.500 Euro geplant: dem
   Jahresansatz von 764.000 Euro plus 3.500 Euro Nachzahlung“ – or the amounts first and the total after
   „zusammen“, „insgesamt“, „also“;
@@ -30,7 +31,9 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, words_before
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import TOTAL_AFTER
 
-_DAVON = re.compile(r"\s*[,;(]?\s*(?:davon|hiervon)\s+(?:[^\d.;:()]{0,40}?[:\s])?$")
+# „1.200.000 € festgesetzt, davon entfallen auf 2025 …“: one participle may stand between the total and „davon“
+_DAVON = re.compile(r"(?:\s+[a-zäöüß]{3,30})?\s*[,;(]?\s*(?:davon|hiervon)\s+(?:[^\d.;:()]{0,40}?[:\s])?$")
+_YEAR_NAMED = re.compile(r"\b(?:19|20)\d\d\b")  # „auf 2025“, „für 2026“: a year names a part, it is none
 _AND = re.compile(r"[^\d.;:()]{0,60}?(?:,|\bund|\bsowie)\s+(?:[^\d.;:()]{0,40}?[:\s])?")
 _BRACKETS = re.compile(r"\([^()]{0,200}\)")
 _MAX_LOOK = 12  # figures after a „davon“ looked at for its parts
@@ -97,13 +100,14 @@ def _davon(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
     text, found = zeile.text, []
     for i, total in enumerate(money[:-1]):
         first = money[i + 1]
-        if not _DAVON.fullmatch(text[total.ende : first.start]):
+        if not _DAVON.fullmatch(_YEAR_NAMED.sub("Jahr", text[total.ende : first.start])):
             continue
         end, parts = _sentence_end(text, first.ende), [first]
         for z in money[i + 2 : i + 2 + _MAX_LOOK]:
             if z.start > end or len(parts) > _MAX_PARTS:
                 break
-            gap = _BRACKETS.sub("", text[parts[-1].ende : z.start])  # „(2016 und 2017 je 345.000 €)“ explains a part
+            # „(2016 und 2017 je 345.000 €)“ explains a part
+            gap = _YEAR_NAMED.sub("Jahr", _BRACKETS.sub("", text[parts[-1].ende : z.start]))
             if z.tiefe == first.tiefe and _AND.fullmatch(gap):
                 parts.append(z)
         if 2 <= len(parts) <= _MAX_PARTS and all(abs(p.wert) < abs(total.wert) for p in parts):
