@@ -42,10 +42,14 @@ _Paar = tuple[Fund, Fund]  # the amount, its percentage
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
+    keyed = {r.ergebnis.key for r in prior if r.typ == "schluesselanteile"}
     found: list[Rechnung] = []
     where = {id(zeile): index for index, zeile in enumerate(zeilen)}  # a line's index, found once
     for liste in _lists(zeilen, where):
-        if not any(p.key in taken for _, p in liste if p.zahl.wert != _HUNDRED):  # 100 % may be a column's sum
+        # 100 % may be a column's sum; amounts read by their keys (schluesselanteile.py) are no list of shares
+        if not any(p.key in taken for _, p in liste if p.zahl.wert != _HUNDRED) and not any(
+            a.key in keyed for a, _ in liste
+        ):
             readings = _read(liste)
             total = _total_above(zeilen, where, liste) if readings and _whole(liste)[0] is None else None
             found += readings + ([_sum(liste, total)] if total is not None and total.key not in taken else [])
