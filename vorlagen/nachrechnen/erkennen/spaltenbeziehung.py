@@ -44,9 +44,20 @@ _NONE: Allowance = lambda values: Decimal(0)  # noqa: E731
 
 
 class Ort(Protocol):
-    """Where a run's figures stand: a row of the table (a Reihe), or a column of it (zeilenbeziehung.py)."""
+    """Where a run's figures stand: a row of the table (a Reihe), or figures of several rows (InZeilen)."""
 
     def fund(self, zahl: Zahl) -> Fund: ...
+
+
+class InZeilen:
+    """Figures of a run that stand in several rows (a column of the table, two rows next to each other): each is
+    found in the row it was typed in."""
+
+    def __init__(self, rows: dict[int, Reihe]) -> None:
+        self._rows = rows  # id of each figure → its row
+
+    def fund(self, zahl: Zahl) -> Fund:
+        return self._rows[id(zahl)].fund(zahl)
 
 
 @dataclass(frozen=True)

@@ -13,24 +13,14 @@ alike is not read. Runs and columns are bounded, and so are the looks at a docum
 from __future__ import annotations
 
 from vorlagen.nachrechnen.aufbau import gerundet
-from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen import spaltenbeziehung
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Lage
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import InZeilen, Lage
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _MIN_PAIRS = 3  # pairs of rows that may show a relation: fewer can never show it (spaltenbeziehung._MIN_HOLD)
 _BUDGET = 200_000  # pairs of rows times column pairs looked at in one document
-
-
-class _Paar:
-    """Two rows next to each other: each figure stands in the row it was typed in."""
-
-    def __init__(self, before: tuple[Reihe, list[Zahl]], row: tuple[Reihe, list[Zahl]]) -> None:
-        self._rows = {id(zahl): reihe for reihe, values in (before, row) for zahl in values}
-
-    def fund(self, zahl: Zahl) -> Fund:
-        return self._rows[id(zahl)].fund(zahl)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -52,7 +42,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         for source in range(width):
             for result in range(source + 1, width):
                 places = [
-                    (_Paar(before, row), [before[1][source], row[1][source], row[1][result]]) for before, row in pairs
+                    (_pair(before, row), [before[1][source], row[1][source], row[1][result]]) for before, row in pairs
                 ]
                 read = spaltenbeziehung.read(places, taken, rundung, _lage(source, result))
                 if read:
@@ -60,6 +50,11 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         # a column two columns left of it explain alike: which one is meant is open
         found += [reading for readings in by_result.values() if len(readings) == 1 for reading in readings[0]]
     return found
+
+
+def _pair(*rows: tuple[Reihe, list[Zahl]]) -> InZeilen:
+    """Two rows next to each other: each figure stands in the row it was typed in."""
+    return InZeilen({id(zahl): reihe for reihe, values in rows for zahl in values})
 
 
 def _lage(source: int, result: int) -> Lage:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau import gerundet
-from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen import spaltenbeziehung
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Lage
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import InZeilen, Lage
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _MAX_ROWS = 12
@@ -31,16 +31,6 @@ _FIGURES = re.compile(r"\s[-−–]?\d")  # where the figures of a row's label b
 _NUMBERS = 1000  # a row number is below it
 _NUMBER_STEP = 2  # … and the next row's number at most so much higher
 _LABEL = 40  # characters of a row's label named in a reading
-
-
-class _Spalte:
-    """A column of a run: its figures stand in the rows they were typed in."""
-
-    def __init__(self, rows: dict[int, Reihe]) -> None:
-        self._rows = rows
-
-    def fund(self, zahl: Zahl) -> Fund:
-        return self._rows[id(zahl)].fund(zahl)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -56,7 +46,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if spent > _BUDGET:
             break
         rows = {id(zahl): reihe for reihe, values in run for zahl in values}
-        columns = [(_Spalte(rows), [values[c] for _, values in run]) for c in range(len(run[0][1]))]
+        columns = [(InZeilen(rows), [values[c] for _, values in run]) for c in range(len(run[0][1]))]
         # a column in percent is never added up (a Summe row's rate is no sum of the rates above it) – a row in
         # percent in every column is one place of the turned table (a share of two rows above it)
         # … nor is the column that numbers the rows („4 | = anteilige ordentliche Aufwendungen | …“)
