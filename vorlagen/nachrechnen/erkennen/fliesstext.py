@@ -31,6 +31,12 @@ _BY = re.compile(
     r"insgesamt|ein Plus|"
     r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$"
 )
+# the rate of a change right after its new amount: „auf 4.800.000 € (+6,4 %)“, „…, das sind 6,4 %“, „…, ein Minus
+# von 12,0 %“ – signed where a sign is typed
+_BY_RATE = re.compile(
+    r"^\s*(?:\(\s*|[,;]\s*(?:das sind|dies sind|das entspricht|dies entspricht|ein Plus von|ein Minus von|"
+    r"eine Steigerung von|ein Anstieg von|ein Zuwachs von|ein Rückgang von|eine Minderung von)\s+)(?P<sign>[+\-−]?)\s*$"
+)
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -42,6 +48,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         vonumauf.checks(text, figs, at)
         + umrateauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
+        + _rates_after_change(text, figs, at)
         + planabweichung.checks(text, figs, at)
         + abzug.checks(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
@@ -93,11 +100,14 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
             )
     for a, b, c in zip(figs, figs[1:], figs[2:]):
         if not (
-            a.einheit == b.einheit != "%"
-            and _FROM.search(words_before(text, a))
-            and _TO.match(between(text, a, b))
-            and _BY.match(between(text, b, c))
+            a.einheit == b.einheit != "%" and _FROM.search(words_before(text, a)) and _TO.match(between(text, a, b))
         ):
+            continue
+        rate = _rate_after(text, a, b, c, at)
+        if rate is not None:
+            found.append(rate)
+            continue
+        if not _BY.match(between(text, b, c)):
             continue
         if c.einheit == a.einheit:
             found.append(
@@ -121,6 +131,39 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     typ="veraenderung_prozent",
                 )
             )
+    return found
+
+
+def _rate_after(text: str, old: Zahl, new: Zahl, rate: Zahl, at: At) -> Rechnung | None:
+    """The rate of a change right after its new amount („auf 4.800.000 € (+6,4 %)“, „…, das sind 6,4 %“), signed
+    where a sign is typed; None where none stands there."""
+    words = _BY_RATE.match(between(text, new, rate)) if rate.einheit == "%" else None
+    if words is None:
+        return None
+    return Rechnung(
+        "Veränderung in Prozent („von … auf … (… %)“)",
+        "steigerung",
+        [at(old), at(new)],
+        at(rate),
+        f"({new.betrag()} − {old.betrag()}) / {old.betrag()} x 100",
+        betrag=not (words["sign"] or rate.wert < 0),
+        typ="veraenderung_prozent",
+    )
+
+
+def _rates_after_change(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„von 4.512.300 € um 287.700 € auf 4.800.000 €, das sind 6,4 %“: the rate after the new amount of a change
+    written with all three figures."""
+    found = []
+    for a, c, b, d in zip(figs, figs[1:], figs[2:], figs[3:]):
+        if (
+            c.einheit == a.einheit == b.einheit != "%"
+            and _FROM.search(words_before(text, a))
+            and re.fullmatch(r"\s*um\s*", between(text, a, c))
+            and re.fullmatch(r"\s*auf\s*", between(text, c, b))
+            and (rate := _rate_after(text, a, b, d, at)) is not None
+        ):
+            found.append(rate)
     return found
 
 

@@ -126,6 +126,12 @@ def _share_of_counts(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     return found
 
 
+# the words before a percentage name it another rate: „(Hebesatz 35,5 %)“, „bei einem Fördersatz von 80 %“
+_OTHER_RATE = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]*(?:satz|sätze|quote|rate)\w*\s*(?:von|in Höhe von|:|=)?\s*(?:rund|ca\.|etwa)?\s*$"
+)
+
+
 def _same_noun(one: str, other: str) -> bool:
     shorter, longer = sorted((one.lower(), other.lower()), key=len)
     return len(longer) - len(shorter) <= _NOUN_ENDING and longer.startswith(shorter[: len(longer) - _NOUN_ENDING])
@@ -143,7 +149,7 @@ def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                 and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))
             ):
                 percents = [z for z in figs if z.einheit == "%"]
-                if len(percents) == 1:
+                if len(percents) == 1 and not _OTHER_RATE.search(words_before(text, percents[0])):
                     found.append(
                         Rechnung(
                             f"Veränderung in Prozent („{change[0]} von … auf …“)",
