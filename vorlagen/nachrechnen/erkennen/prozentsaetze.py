@@ -126,10 +126,28 @@ def _share_of_counts(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     return found
 
 
-# the words before a percentage name it another rate: „(Hebesatz 35,5 %)“, „bei einem Fördersatz von 80 %“
-_OTHER_RATE = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöüß]*(?:satz|sätze|quote|rate)\w*\s*(?:von|in Höhe von|:|=)?\s*(?:rund|ca\.|etwa)?\s*$"
+# the words right before a percentage that call it the rate of the change named before it: „Das ist eine Steigerung
+# von 3.320.282 € oder 5,48 %“, „…, also 6,4 %“, „(+6,4 %)“ – a percentage after other words („der Umlagesatz
+# bleibt bei 33,5 %“, „davon trägt das Land 80 %“, „die Preise stiegen um 45 %“) is another rate
+_RATE_OF_CHANGE = re.compile(
+    r"(?:\b(?:oder|also|somit|mithin|d\.\s?h\.|das sind|dies sind|das ist|dies ist|entspricht|entsprechend|"
+    r"ein Plus von|ein Minus von|(?:eine[rnm]?\s+)?(?:Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Senkung|"
+    r"Minderung|Abnahme|Reduzierung)\s+(?:von|um))|\()\s*[+\-−]?\s*(?:rund|ca\.|etwa)?\s*$"
 )
+# a percentage above or below another figure („liegt 12 % unter dem Landesschnitt“) is no rate of the change
+_COMPARED = re.compile(r"\s*(?:unter|über|oberhalb|unterhalb|mehr als|weniger als)\b")
+# … and no word between the change and the percentage names another rate („der Hebesatz liegt weiterhin bei …“)
+_OTHER_RATE = re.compile(r"[a-zäöüß](?:satz|sätze|quote|rate)\b|\b(?:Prozentsatz|Anteil|Förder\w*|Quote|Rate)\b")
+
+
+def _rate_of(text: str, new: Zahl, percent: Zahl) -> bool:
+    """The percentage stands after the new amount, the words right before it call it the change's rate, none between
+    names another rate, and no noun follows it as what it is a share of („8 % der Gebühren“) or compared with („12 %
+    unter dem Landesschnitt“)."""
+    if percent.start < new.ende or _PERCENT_OF.match(text, percent.ende) or _COMPARED.match(text, percent.ende):
+        return False
+    gap = text[new.ende : percent.start]
+    return bool(_RATE_OF_CHANGE.search(gap)) and not _OTHER_RATE.search(gap)
 
 
 def _same_noun(one: str, other: str) -> bool:
@@ -149,7 +167,7 @@ def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                 and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))
             ):
                 percents = [z for z in figs if z.einheit == "%"]
-                if len(percents) == 1 and not _OTHER_RATE.search(words_before(text, percents[0])):
+                if len(percents) == 1 and _rate_of(text, b, percents[0]):
                     found.append(
                         Rechnung(
                             f"Veränderung in Prozent („{change[0]} von … auf …“)",
