@@ -17,7 +17,7 @@ document's length and bounded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import permutations
@@ -80,19 +80,24 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
-    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen):
+    for run, rundung in rounded_runs(reihen):
         width = len(run[0][1])
         spent += len(run) * width**3
         if spent > _BUDGET:
             break
-        top = index_of[id(run[0][0])]
-        found += read(run, taken, rundung_above(reihen, top, vzae), SPALTEN)
+        found += read(run, taken, rundung, SPALTEN)
     return found
 
 
-def rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
+def rounded_runs(reihen: list[Reihe]) -> Iterator[tuple[list[tuple[Reihe, list[Zahl]]], gerundet.Rundung | None]]:
+    """Each run of rows (`runs`) with the rounding of its figures (`_rundung_above`)."""
+    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
+    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
+    for run in runs(reihen):
+        yield run, _rundung_above(reihen, index_of[id(run[0][0])], vzae)
+
+
+def _rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
     """The rounding of a run's figures: whole VZÄ where the document counts in them, else amounts in thousands or
     millions where the head above the run (at most _HEAD_LINES lines) says so; None: exact."""
     head = (reihe.zeile.text for reihe in reihen[max(0, top - _HEAD_LINES) : top])

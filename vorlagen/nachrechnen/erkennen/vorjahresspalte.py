@@ -12,7 +12,6 @@ alike is not read. Runs and columns are bounded, and so are the looks at a docum
 
 from __future__ import annotations
 
-from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen import spaltenbeziehung
@@ -26,10 +25,8 @@ _BUDGET = 200_000  # pairs of rows times column pairs looked at in one document
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
     spent = 0
-    for run in spaltenbeziehung.runs(reihen):
+    for run, rundung in spaltenbeziehung.rounded_runs(reihen):
         pairs = list(zip(run, run[1:]))
         width = len(run[0][1])
         if len(pairs) < _MIN_PAIRS:
@@ -37,7 +34,6 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         spent += len(pairs) * width * width
         if spent > _BUDGET:
             break
-        rundung = spaltenbeziehung.rundung_above(reihen, index_of[id(run[0][0])], vzae)
         by_result: dict[int, list[list[Rechnung]]] = {}
         for source in range(width):
             for result in range(source + 1, width):

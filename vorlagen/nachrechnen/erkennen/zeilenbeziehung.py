@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen import spaltenbeziehung
@@ -36,10 +35,8 @@ _LABEL = 40  # characters of a row's label named in a reading
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
     spent = 0
-    for run in spaltenbeziehung.runs(reihen):
+    for run, rundung in spaltenbeziehung.rounded_runs(reihen):
         if len(run) > _MAX_ROWS:
             continue
         spent += len(run[0][1]) * len(run) ** 3
@@ -56,7 +53,6 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         ]
         if len(columns) < _MIN_COLUMNS:
             continue
-        rundung = spaltenbeziehung.rundung_above(reihen, index_of[id(run[0][0])], vzae)
         found += spaltenbeziehung.read(columns, taken, rundung, _lage([reihe for reihe, _ in run]))
     return found
 
