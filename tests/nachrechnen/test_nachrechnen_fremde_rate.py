@@ -47,3 +47,20 @@ def test_the_rate_the_words_call_so_is_read_and_its_slip_found(tmp_path, capsys,
     code, report, _ = check(capsys, write(tmp_path, "b.txt", satz.format(p=zahl(falsch, 2))))
     (slip,) = by_status(report, "Fehler")
     assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == rate
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        ", das sind 10 % der Einzahlungen",
+        " (10 % der Einzahlungen)",
+        ", also um 10 % der Einzahlungen",
+        " (Mindestrücklage 2 %)",
+        ", das entspricht 15 % über dem Landesschnitt",
+    ],
+)
+def test_a_percentage_right_after_the_new_amount_that_names_what_else_it_is_of_is_no_rate(tmp_path, capsys, rest):
+    # fliesstext's rate after the new amount (the step before) took „das sind 10 % der Einzahlungen“ as the rate
+    satz = f"Der Kassenkredit steigt von {euro(Fraction(2_000_000))} auf {euro(Fraction(3_000_000))}{rest}.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", satz))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []

@@ -120,7 +120,7 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     typ="von_auf_um",
                 )
             )
-        elif c.einheit == "%":
+        elif c.einheit == "%" and not prozentsaetze.of_something_else(text, c):
             found.append(
                 Rechnung(
                     "Veränderung in Prozent („von … auf …, also um … %“)",
@@ -138,7 +138,7 @@ def _rate_after(text: str, old: Zahl, new: Zahl, rate: Zahl, at: At) -> Rechnung
     """The rate of a change right after its new amount („auf 4.800.000 € (+6,4 %)“, „…, das sind 6,4 %“), signed
     where a sign is typed; None where none stands there."""
     words = _BY_RATE.match(between(text, new, rate)) if rate.einheit == "%" else None
-    if words is None:
+    if words is None or prozentsaetze.of_something_else(text, rate):  # „das sind 10 % der Einzahlungen“
         return None
     return Rechnung(
         "Veränderung in Prozent („von … auf … (… %)“)",

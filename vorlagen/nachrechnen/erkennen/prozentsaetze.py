@@ -140,11 +140,16 @@ _COMPARED = re.compile(r"\s*(?:unter|über|oberhalb|unterhalb|mehr als|weniger a
 _OTHER_RATE = re.compile(r"[a-zäöüß](?:satz|sätze|quote|rate)\b|\b(?:Prozentsatz|Anteil|Förder\w*|Quote|Rate)\b")
 
 
+def of_something_else(text: str, percent: Zahl) -> bool:
+    """The words after a percentage name what it is a share of („8 % der Gebühren“) or compared with („12 % unter
+    dem Landesschnitt“): it is no rate of a change named before it."""
+    return bool(_PERCENT_OF.match(text, percent.ende) or _COMPARED.match(text, percent.ende))
+
+
 def _rate_of(text: str, new: Zahl, percent: Zahl) -> bool:
     """The percentage stands after the new amount, the words right before it call it the change's rate, none between
-    names another rate, and no noun follows it as what it is a share of („8 % der Gebühren“) or compared with („12 %
-    unter dem Landesschnitt“)."""
-    if percent.start < new.ende or _PERCENT_OF.match(text, percent.ende) or _COMPARED.match(text, percent.ende):
+    names another rate, and none after it names what else it is a rate of (`of_something_else`)."""
+    if percent.start < new.ende or of_something_else(text, percent):
         return False
     gap = text[new.ende : percent.start]
     return bool(_RATE_OF_CHANGE.search(gap)) and not _OTHER_RATE.search(gap)
