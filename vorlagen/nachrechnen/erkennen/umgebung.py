@@ -8,9 +8,9 @@ A search finds what holds; it cannot know what the author meant. So it runs last
 recogniser read as a result (a reading that holds would hide that one's slip), and confirms only what holds exactly –
 with the figure specific enough that chance is unlikely: five significant digits or more, or three or more where
 the words before it name a total, a rest or a difference – or, of three or four without such words, as the total of
-the whole list right above it, one amount on each line, three at least (umgebung_betraege.list_total). A round figure of two („zusammen 160.000 €“) is a total
-only of the amounts right before it, all of them up to it, within a few lines: „84.000 € … 76.000 € … von zusammen
-160.000 €“; one of two the words call what follows („ist damit“, „also noch“) is the difference of the two amounts
+the whole list right above it, one amount on each line, three at least (umgebung_betraege.list_total). A round
+figure of two („zusammen 160.000 €“) is a total only of the amounts right before it, all of them up to it, within a
+few lines: „84.000 € … 76.000 € … von zusammen 160.000 €“; one of two the words call what follows („ist damit“, „also noch“) is the difference of the two amounts
 right before it, the earlier less the nearer: „65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit eine
 überplanmäßige Leistung von 15.000 € nötig“; and one of two or one without such words is worked out from a rate that
 stands right before it in running text: „260.000,00 €; bei einer Förderhöhe von 25 % ergibt das … 65.000 €“. Where nothing holds but exactly
