@@ -291,3 +291,38 @@ def test_a_saldo_over_the_pair_numbered_as_its_children(tmp_path, capsys):
 def test_rows_below_that_are_no_children_are_no_pair_of_a_saldo_above(tmp_path):
     text = _eigenbetrieb_abschluss("264.650,50").replace("1.2.1 ", "1.3 ").replace("1.2.2 ", "1.4 ")
     assert erkannt(tmp_path, "haushaltssaldo", text) == []
+
+
+# a plan's overview with a row „davon …“ under each of the pair: the part is no row of the pair
+ERTRAEGE_JAHRE = [Fraction(12_400_000), Fraction(12_950_000)]
+AUFWENDUNGEN_JAHRE = [Fraction(13_100_000), Fraction(13_300_000)]
+
+
+def _mit_davon(ergebnis: list[Fraction], gefaltet: bool = False) -> str:
+    zeilen = [
+        ("Erträge", ERTRAEGE_JAHRE),
+        ("davon Steuern", [Fraction(6_100_000), Fraction(6_400_000)]),
+        ("Aufwendungen", AUFWENDUNGEN_JAHRE),
+        ("darunter Personal", [Fraction(4_200_000), Fraction(4_350_000)]),
+        ("Jahresergebnis", ergebnis),  # „Ordentliches Ergebnis“ alone may hold the Finanzergebnis: a doubt only
+    ]
+    if gefaltet:  # a page of a council information system: one cell per line, a blank line between rows
+        return "Ergebnishaushalt\n2025\n2026\n\n" + "\n".join(
+            "\n".join([name, *(zahl(v) for v in werte_)]) + "\n" for name, werte_ in zeilen
+        )
+    return "| | 2025 | 2026 |\n|---|---|---|\n" + "".join(
+        f"| {name} | " + " | ".join(zahl(v) for v in werte_) + " |\n" for name, werte_ in zeilen
+    )
+
+
+def test_a_row_davon_under_each_of_the_pair_is_passed_over(tmp_path, capsys):
+    richtig = [e - a for e, a in zip(ERTRAEGE_JAHRE, AUFWENDUNGEN_JAHRE, strict=True)]
+    for gefaltet in (False, True):
+        readings = erkannt(tmp_path, "haushaltssaldo", _mit_davon(richtig, gefaltet))
+        assert [werte(r) for r in readings] == [
+            ([e, a], e - a) for e, a in zip(ERTRAEGE_JAHRE, AUFWENDUNGEN_JAHRE, strict=True)
+        ], gefaltet
+        falsch = [richtig[0] + 100_000, richtig[1]]  # −600.000 typed for −700.000
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", _mit_davon(falsch, gefaltet)))
+        (slip,) = by_status(report, "Fehler")
+        assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == richtig[0], gefaltet

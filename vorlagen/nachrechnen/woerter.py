@@ -24,6 +24,11 @@ def unbroken(label: str) -> str:
     return _BROKEN_WORD.sub("", label)
 
 
+# a row so labelled is a part of the row above it (at its start) or has parts below it (at its end): „davon
+# Steuern“, „darunter Personal“, „nachrichtlich: …“ (a row given for information, no part of a sum)
+PARTS_WORD = r"davon|darunter|hiervon"
+PART_ROW = re.compile(rf"^(?:{PARTS_WORD}|nachrichtlich)\b", re.IGNORECASE)
+
 # the number of an outlined row: „1.2 Jahresverlust“, „1.2.1 Summe der Erträge“, „1.3. Ordentliches Ergebnis“
 OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 

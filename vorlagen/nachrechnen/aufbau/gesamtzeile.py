@@ -12,17 +12,15 @@ from dataclasses import dataclass, field, replace
 from vorlagen.core import limits
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import align
-from vorlagen.nachrechnen.woerter import OUTLINE, SUBTOTAL, TOTAL_WORD, names_its_rows
+from vorlagen.nachrechnen.woerter import OUTLINE, PART_ROW, PARTS_WORD, SUBTOTAL, TOTAL_WORD, names_its_rows
 
 MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
 # „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
 _AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
-_PARTS_WORD = r"davon|darunter|hiervon"  # a row so labelled is a part (at its start), or has parts (at its end)
-_DAVON = re.compile(rf"^(?:{_PARTS_WORD}|nachrichtlich)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 # a row whose label ends in „darunter:“ over rows that open with a dash: those are parts of that row, not of the total
 # („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
-_ANNOUNCES_PARTS = re.compile(rf"\b(?:{_PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
+_ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
 _DASHED = re.compile(r"^\s*[-–−•]\s")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
 _MINUS_CELLS = ("-", "−", "–", "./.")
@@ -53,7 +51,7 @@ def total_kind(reihe: Reihe) -> str:
         return "gleich"
     words = _WORD.findall(bare_words(reihe))  # the label may stand after the figures: „239.800 €  Zwischensumme Nord“
     named = any(TOTAL_WORD.fullmatch(w) for w in words) or _AVAILABLE.search(" ".join(words))
-    if words and len(words) <= 6 and named and not _DAVON.match(reihe.label):
+    if words and len(words) <= 6 and named and not PART_ROW.match(reihe.label):
         return "zwischen" if any(SUBTOTAL.match(w) for w in words) else "summe"
     if not words:
         if reihe.zeile.fett:
@@ -187,7 +185,7 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
             break  # „davon entfallen auf …“ splits the amount above it; „1.2“ over „1.2.1“ is its parent
         if names_its_rows(reihe.zeile.text):
             break  # „2.7 … (Saldo aus 2.3 und 2.6)“ is a result of the rows it names, no part of a list below it
-        if _DAVON.match(reihe.label):
+        if PART_ROW.match(reihe.label):
             if rows:  # „davon“ alone, or „davon: Chemnitz | 6.183.886“: the rows under it may be parts of the row above
                 davon.append((reihe, len(rows)))
             continue

@@ -4,7 +4,8 @@ Investitionstätigkeit“ under its Einzahlungen and Auszahlungen – in each co
 as typed („-117.100,00 EUR“). A row of its own, a cell of a pipe table, or a label a page wrapped („Saldo der
 ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“).
 
-Read only when the three labels agree: the Saldo names Erträge/Aufwendungen or Ein-/Auszahlungen (or a
+A row „davon …“ or „darunter …“ between them is a part of the row above it and is passed over. Read only when the
+three labels agree: the Saldo names Erträge/Aufwendungen or Ein-/Auszahlungen (or a
 Jahresergebnis, which is Erträge less Aufwendungen), the two rows above are that pair in this order, and all three
 name the same part of the budget (ordentlich, außerordentlich, Investitions-, Finanzierungstätigkeit)."""
 
@@ -20,6 +21,7 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import (
     DEFICIT,
     OUTLINE,
+    PART_ROW,
     SALDO_ROW,
     SALDO_WORD,
     SURPLUS,
@@ -189,7 +191,9 @@ def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
     """The rows above `top`, nearest first, without the empty rows a page stores as „|“ and the words of the sentence
     a Satzung's table runs through („| und | |“, „| festgesetzt | |“) – at most _LOOK_UP looked at."""
     rows = range(top - 1, max(-1, top - 1 - _LOOK_UP), -1)
-    return [i for i in rows if reihen[i].zeile.text.strip("| \t") and not _connective(reihen[i])][:3]
+    # … and without a row „davon …“: a part of the row above it, never one of the pair
+    filled = [i for i in rows if reihen[i].zeile.text.strip("| \t") and not _connective(reihen[i])]
+    return [i for i in filled if not PART_ROW.match(reihen[i].label)][:3]
 
 
 def _children_below(reihen: list[Reihe], index: int) -> list[int]:
