@@ -147,3 +147,24 @@ def test_a_table_whose_rates_all_take_the_later_column_as_base_is_read_so(tmp_pa
     assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
     gelesen = [b for b in report["befunde"] if b["erkannt"].startswith("Spalte „%“")]
     assert len(gelesen) == len(ZEILEN) and {b["status"] for b in gelesen} == {"stimmt"}
+
+
+def test_a_table_with_the_new_year_first_compares_its_changes_with_their_sign(tmp_path, capsys):
+    """„Stellen 2026 | Stellen 2025 | Veränderung“ – the earlier column less the later. Its changes were compared by
+    amount, so a rise typed with a minus read „stimmt“; now the sign the column shows in the other rows counts."""
+    stellen = {"A 11": (Fraction(55, 10), Fraction(5)), "EG 11": (Fraction(8), Fraction(7))}
+    stellen |= {"EG 9c": (Fraction(125, 10), Fraction(13)), "EG 8": (Fraction(20), Fraction(21))}
+    stellen |= {"EG 6": (Fraction(4), Fraction(3))}
+
+    def tabelle(falsch: str = "") -> str:
+        zeilen = []
+        for name, (neu, alt) in stellen.items():
+            veraenderung = -(neu - alt) if name == falsch else neu - alt
+            zeilen.append(f"| {name} | {zahl(neu, 1)} | {zahl(alt, 1)} | {zahl(veraenderung, 1)} |")
+        return "| Gruppe | Stellen 2026 | Stellen 2025 | Veränderung |\n|---|---|---|---|\n" + "\n".join(zeilen) + "\n"
+
+    code, report, _ = check(capsys, write(tmp_path, "t.txt", tabelle()))
+    assert code == 0 and by_status(report, "Fehler") == [] and len(by_status(report, "stimmt")) == len(stellen)
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", tabelle(falsch="EG 11")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 4 and Fraction(fehler["werte"]["nachgerechnet"]) == 1

@@ -104,6 +104,10 @@ def _rows(
     differences = _shown(table, pair, rundung)
     grund = rundung.grund if rundung else gerundet.GRUND_DOKUMENT
     changes = [(amounts[-1].wert, amounts[-1 - pair[0]].wert - amounts[-1 - pair[1]].wert) for _, amounts, _ in table]
+    turned = [(typed, -change) for typed, change in changes]
+    if not _signs_shown(changes) and _signs_shown(turned):
+        # the new year first: „Stellen 2026 | Stellen 2025 | Veränderung“ is the earlier column less the later
+        pair, changes = (pair[1], pair[0]), turned
     signed_difference = _signs_shown(changes)
     signed_rate = _signs_shown([(r.wert, change) for (_, _, r), (_, change) in zip(table, changes) if r is not None])
     sure_rates = with_percent or _rates_shown(table, pair, rundung)
