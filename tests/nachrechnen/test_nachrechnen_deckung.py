@@ -106,3 +106,29 @@ def test_no_ausgabe_is_guessed_from_two_amounts_or_without_ueberplanmaessig(caps
     for text in (two, plain):
         code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
         assert code == 0 and [b for b in report["befunde"] if b["art"] == "deckung"] == [], text
+
+
+def _betraegt(ausgabe: Fraction, erster: Fraction, zweiter: Fraction) -> str:
+    return (
+        f"Im Haushalt sind für das Produkt 3.6.5 Mittel von {euro(Fraction(80_000))} veranschlagt. Benötigt werden "
+        f"{euro(Fraction(80_000) + erster + zweiter)}. Die überplanmäßige Ausgabe beträgt somit {euro(ausgabe)}. Die "
+        f"Deckung erfolgt in Höhe von {euro(erster)} aus Minderausgaben beim Produkt 1.1.3 und in Höhe von "
+        f"{euro(zweiter)} aus Mehrerträgen der Gewerbesteuer.\n"
+    )
+
+
+def test_an_ausgabe_the_sentence_says_it_amounts_to(capsys, tmp_path):
+    """„Die überplanmäßige Ausgabe beträgt somit 32.500 €“ – as a new user writes it; before, only „von“ or „in Höhe
+    von“ after the words named the Ausgabe, and a Deckung that missed it passed without a word."""
+    erster, zweiter = Fraction(20_000), Fraction(12_500)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _betraegt(erster + zweiter, erster, zweiter)))
+    assert code == 0 and ("stimmt", erster + zweiter) in [
+        (b["status"], Fraction(b["werte"]["getippt"])) for b in report["befunde"] if b["art"] == "deckung"
+    ]
+    falsch = erster + zweiter + 1_000
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _betraegt(falsch, erster, zweiter)))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and (Fraction(slip["werte"]["getippt"]), Fraction(slip["werte"]["nachgerechnet"])) == (
+        falsch,
+        erster + zweiter,
+    )

@@ -17,7 +17,9 @@ from vorlagen.nachrechnen.woerter import DECKUNG_OPENS, OUT_OF_PLAN
 
 _EXPENSE = re.compile(
     r"(?:über|außer)planmäßige\w*\s+(?:Ausgabe|Aufwendung|Auszahlung|Mehraufwendung|Mehrausgabe|Leistung)(?:en)?"
-    r"\s+(?:\d{4}\s+)?(?:von|in Höhe von|i\.\s?H\.\s?v\.|über)\s+$"
+    r"\s+(?:\d{4}\s+)?(?:von|in Höhe von|i\.\s?H\.\s?v\.|über|"
+    # „Die überplanmäßige Ausgabe beträgt somit 32.500 €“
+    r"(?:beträgt|betragen|beläuft sich auf|belaufen sich auf)(?:\s+(?:somit|also|damit|insgesamt))?)\s+$"
 )
 _COVERS = re.compile(r"\b(?:[Gg]edeckt|Deckung|restliche\w*|Rest\w*)\b")
 _REST = re.compile(r"\b(?:restliche\w*\s+Betrag|Restbetrag|Rest)\s+(?:von|in Höhe von)\s+$")
