@@ -81,13 +81,8 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                 )
             )
     for a, c, b in zip(figs, figs[1:], figs[2:]):  # "von 66,0 um 20,0 auf 86,0"
-        if (
-            c.einheit == a.einheit == b.einheit != "%"
-            and _FROM.search(words_before(text, a))
-            and re.fullmatch(r"\s*um\s*", between(text, a, c))
-            and re.fullmatch(r"\s*auf\s*", between(text, c, b))
-            and not vonumauf.verb_named(text, a, b)  # with its verb: vonumauf.py checks the new amount
-        ):
+        # with its verb, vonumauf.py checks the new amount
+        if _from_by_to(text, a, c, b) and not vonumauf.verb_named(text, a, b):
             found.append(
                 Rechnung(
                     "Veränderung „von … um … auf …“",
@@ -156,15 +151,19 @@ def _rates_after_change(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     written with all three figures."""
     found = []
     for a, c, b, d in zip(figs, figs[1:], figs[2:], figs[3:]):
-        if (
-            c.einheit == a.einheit == b.einheit != "%"
-            and _FROM.search(words_before(text, a))
-            and re.fullmatch(r"\s*um\s*", between(text, a, c))
-            and re.fullmatch(r"\s*auf\s*", between(text, c, b))
-            and (rate := _rate_after(text, a, b, d, at)) is not None
-        ):
+        if _from_by_to(text, a, c, b) and (rate := _rate_after(text, a, b, d, at)) is not None:
             found.append(rate)
     return found
+
+
+def _from_by_to(text: str, old: Zahl, by: Zahl, new: Zahl) -> bool:
+    """„von 66,0 um 20,0 auf 86,0“: three figures of one unit, no percentage, in this order and with these words."""
+    return (
+        by.einheit == old.einheit == new.einheit != "%"
+        and _FROM.search(words_before(text, old)) is not None
+        and re.fullmatch(r"\s*um\s*", between(text, old, by)) is not None
+        and re.fullmatch(r"\s*auf\s*", between(text, by, new)) is not None
+    )
 
 
 def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:

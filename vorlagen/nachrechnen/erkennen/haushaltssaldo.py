@@ -192,8 +192,11 @@ def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
     a Satzung's table runs through („| und | |“, „| festgesetzt | |“) – at most _LOOK_UP looked at."""
     rows = range(top - 1, max(-1, top - 1 - _LOOK_UP), -1)
     # … and without a row „davon …“: a part of the row above it, never one of the pair
-    filled = [i for i in rows if reihen[i].zeile.text.strip("| \t") and not _connective(reihen[i])]
-    return [i for i in filled if not PART_ROW.match(reihen[i].label)][:3]
+    return [
+        i
+        for i in rows
+        if reihen[i].zeile.text.strip("| \t") and not _connective(reihen[i]) and not PART_ROW.match(reihen[i].label)
+    ][:3]
 
 
 def _children_below(reihen: list[Reihe], index: int) -> list[int]:

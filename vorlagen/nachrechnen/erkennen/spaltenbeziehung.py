@@ -142,6 +142,7 @@ def read(
     """The relations the rows of a run show among its places, each read in every row."""
     width = len(run[0][1])
     shown: list[tuple[int, Relation, Allowance, Callable[[Ort, list[Zahl]], tuple], bool]] = []
+    in_percent = [all(values[k].einheit == "%" and values[k].wert >= 0 for _, values in run) for k in range(width)]
     # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
     for k, i, j in permutations(range(width), 3):
         if i < j < k:
@@ -161,8 +162,7 @@ def read(
             shown.append((k, _change_percent(i, j), allowance, _percent_reading(i, j, k, lage, signed), True))
         # c = a / b × 100, the share of one in the other (as amounts): only into a place typed in percent, not
         # negative, in every row
-        in_percent = all(values[k].einheit == "%" and values[k].wert >= 0 for _, values in run)
-        if k > max(i, j) and in_percent and _shown(run, k, _share(i, j), _NONE, rounded=True):
+        if k > max(i, j) and in_percent[k] and _shown(run, k, _share(i, j), _NONE, rounded=True):
             shown.append((k, _share(i, j), _NONE, _share_reading(i, j, k, lage), True))
     if len(shown) > _MAX_SHOWN:
         return []

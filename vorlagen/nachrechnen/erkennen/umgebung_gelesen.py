@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.erkennen.umgebung_betraege import Betrag
 
 _Wert = tuple[str, Decimal]  # a value with its unit
 
@@ -37,22 +36,21 @@ class Gelesen:
             values <= before and where_now & where and own in where for before, where in self._by_value.get(result, ())
         )
 
-    def circular(self, parts: list[Betrag], result: Betrag) -> bool:
+    def circular(self, rechnung: Rechnung) -> bool:
         """A part and the figure stand in one calculation read before, so the figure would explain itself: „0,5 x
         79.928 € = 39.964 €“ read, 79.928 € as 39.964 € + 29.629 € + 10.335 € counts 39.964 € twice („39.964 € −
         29.629 € = 10.335 €“); „3 x 68.136 € = 204.408 €“ read, 68.136 € as 272.544 € − 204.408 € is 4 x − 3 x. The
         same calculation over the same values is none: it restates (`restates`)."""
-        own = (result.fund.zahl.einheit, result.wert)
-        values = {(p.fund.zahl.einheit, p.wert) for p in parts}
+        own = (rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))
+        values = {(teil.zahl.einheit, abs(teil.zahl.wert)) for teil in rechnung.teile}
         return any(values & before and not values <= before for before, _ in self._by_value.get(own, ()))
 
     def new(self, rechnung: Rechnung | None) -> Rechnung | None:
         """The calculation where it says something new: None where it restates one read before or explains its
         figure through itself."""
-        if rechnung is None or self.restates(rechnung):
+        if rechnung is None or self.restates(rechnung) or self.circular(rechnung):
             return None
-        parts = [Betrag(teil, abs(teil.zahl.wert)) for teil in rechnung.teile]
-        return None if self.circular(parts, Betrag(rechnung.ergebnis, abs(rechnung.ergebnis.zahl.wert))) else rechnung
+        return rechnung
 
 
 def figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
