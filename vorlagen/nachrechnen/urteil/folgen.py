@@ -22,6 +22,7 @@ def follow(pruefung: Pruefung) -> None:
     for slip in queue:
         if slip.richtig is not None:  # set for every slip when it was judged
             corrected[slip.ergebnis.key] = slip.richtig
+    _settle(queue, corrected)
     seen: set[int] = set()
     typed = _typed_at(pruefung)
     while queue:
@@ -35,8 +36,7 @@ def follow(pruefung: Pruefung) -> None:
             new = dependent.gerundet(exact)
             if dependent.status == FEHLER:
                 if new == dependent.getippt():  # the typed result is right: only its inputs carry the slip
-                    dependent.status, dependent.richtig = STIMMT, new
-                    dependent.hinweis = f"stimmt, sobald der Fehler in {source.ergebnis.zeile.ort} berichtigt ist"
+                    _holds_once_corrected(dependent, new, source, corrected)
                 continue  # a slip of its own is reported as such
             if new == dependent.getippt():
                 continue
@@ -50,6 +50,30 @@ def follow(pruefung: Pruefung) -> None:
             dependent.richtig = new
             corrected[dependent.ergebnis.key] = new
             queue.append(dependent)
+
+
+def _settle(slips: deque[Urteil], corrected: dict[tuple, Decimal]) -> None:
+    """The slips whose typed result holds once the other slips they use are corrected („Summe netto“ right under a
+    row whose product slipped), until none is left: they are no slips and carry no correction on (their figure as
+    typed is right; the consequences of its correction would be consequences of nothing) – whatever their order in
+    the document. Bounded: each round settles one slip at least."""
+    changed = True
+    while changed:
+        changed = False
+        for slip in list(slips):
+            sources = [t.key for t in slip.teile if t.key in corrected and t.key != slip.ergebnis.key]
+            exact = slip.ergibt([corrected.get(t.key, t.zahl.wert) for t in slip.teile]) if sources else None
+            if exact is not None and slip.gerundet(exact) == slip.getippt():
+                source = next(s for s in slips if s.ergebnis.key == sources[0])
+                _holds_once_corrected(slip, slip.getippt(), source, corrected)
+                slips.remove(slip)
+                changed = True
+
+
+def _holds_once_corrected(slip: Urteil, value: Decimal, source: Urteil, corrected: dict[tuple, Decimal]) -> None:
+    slip.status, slip.richtig = STIMMT, value
+    slip.hinweis = f"stimmt, sobald der Fehler in {source.ergebnis.zeile.ort} berichtigt ist"
+    corrected.pop(slip.ergebnis.key, None)
 
 
 def _typed_at(pruefung: Pruefung) -> dict[tuple[str, Decimal], set[tuple]]:
