@@ -51,6 +51,15 @@ TOTAL_COLUMN_LAST = re.compile(
     r"(?:^|\s)(?:Gesamt|Summe|Insgesamt|Gesamtbetrag|Gesamtsumme|Gesamt-\w+)(?:\s+(?:in\s+)?(?:EURO?|€|T€|TEUR))?\s*$",
     re.IGNORECASE,
 )
+# a head naming a price per unit („Menge | Einzelpreis | Gesamtpreis“, „Kostensatz je VZÄ“, „EP“) or a count: its
+# „Gesamt“ is a product, no sum of the row
+UNIT_PRICE_HEAD = re.compile(
+    r"(?:einzel|stück|einheits|stk\.?)\s*-?\s*preis|\bpreis\s*(?:je|pro|/)|(?:kosten|personalkosten|durchschnitts|"
+    r"pauschal|vergütungs|förder)satz|\b(?:je|pro)\s+(?:stück|stk|einheit|platz|kind|person|monat|jahr|stunde|vzä|"
+    r"stelle|einwohner|teilnehmer|m²|qm|lfm)\b|(?:€|\beur|\beuro)\s*(?:je|pro|/)\s*\w|(?-i:\bEP\b)",
+    re.IGNORECASE,
+)
+COUNT_HEAD = re.compile(r"\b(?:Menge|Anzahl|Stückzahl|Stück|Stk\.?)(?!\w)", re.IGNORECASE)
 AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
 TOTAL_IN_SENTENCE = re.compile(
     r"(?:^|[.;:]\s+)(?:In der Summe|In Summe|Insgesamt|Zusammen|Summa summarum|Damit ergibt sich|Somit ergibt sich|"

@@ -144,6 +144,8 @@ def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
         return text(value / like.skala) + "\u00a0" + suffix
     if genau:
         return _genau(value) + "\u00a0€"
+    if like.stellen > 2:  # a price per kWh, „0,2871 €“: as many places as typed, not rounded to the cent
+        return zahl(value, places) + "\u00a0€"
     # a typed document is read on its own, without a Körperschaft: its amounts print with „€“
     return OHNE_HAUS.eur_cent(value) if like.stellen else OHNE_HAUS.eur(value)
 

@@ -1,0 +1,186 @@
+"""A table whose rows give a count, a price per unit and their product – the table a new user types for a purchase
+(„Stühle | 120 | 85,00 € | 10.200,00 €“ under „Menge | Einzelpreis | Gesamtpreis“), the staff costs of a
+Stellenplan („Sachbearbeitung | 2,5 | 68.400 € | 171.000 €“: VZÄ times a Personalkostensatz), an Umlage by
+Einwohner: in each row the amount right of the two is the count times the price, rounded to the cent (or whatever
+precision it is typed in).
+
+The count is a figure without a unit in every row of its column, the price and the product amounts in euros (or
+figures without a unit where the head says the table is in euros). Read only where the rows show it: a row shows it
+where its count is neither 0 nor 1 (one times a price is that price, which any two equal amounts hold). Where the head
+above the rows names a price per unit („Einzelpreis“, „Preis je …“, „Kostensatz“), one row that shows it is enough,
+and a row that misses is a slip where one row shows it and another holds it too (its count may be 1), else „nicht
+eindeutig“. Without such a head two rows must show it, at most one may miss, and it is a slip where three show it. A
+product one step of its rounding off is „nicht eindeutig“ (the price may be rounded from a finer one; cut off instead
+of rounded, the verdict says „Rundung“). Where two pairs of columns give the same amounts, which is meant is open and
+none is read. A head that names a count or a price per unit also keeps tabellenkopf from reading its „Gesamt“ as the
+sum of the row. Each run is looked at for a bounded number of column triples: linear in the document's length."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import permutations
+
+from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
+
+_EURO_HEAD = re.compile(r"(?:€|\bEUR\b|\bEuro\b)", re.IGNORECASE)
+_MIN_WIDTH, _MAX_WIDTH = 3, 8  # places of a row
+_MIN_ROWS = 2
+_MAX_ROWS = 200
+_GAP = 2  # blank lines between two rows of a run
+_HEAD_LOOK = 4  # lines with words looked at above a run for its head
+
+
+@dataclass(frozen=True)
+class _Kopf:
+    preis: bool  # the head names a price per unit
+    euro: bool  # the head says the amounts are in euros
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    for start, run in _runs(reihen):
+        found += _read(run, _head(reihen, start), taken)
+    return found
+
+
+def _places(reihe: Reihe) -> list[Zahl] | None:
+    places = reihe.eintraege
+    if not _MIN_WIDTH <= len(places) <= _MAX_WIDTH or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
+        return None
+    values = [p.zahlen[0] for p in places]
+    return values if all(z.einheit in ("", "€") for z in values) else None
+
+
+def _runs(reihen: list[Reihe]) -> list[tuple[int, list[tuple[Reihe, list[Zahl]]]]]:
+    """Each run of rows of as many places, with the index of its first row."""
+    found: list[tuple[int, list[tuple[Reihe, list[Zahl]]]]] = []
+    current: list[tuple[Reihe, list[Zahl]]] = []
+    start = blanks = 0
+    for index, reihe in enumerate(reihen):
+        if not reihe.zeile.text.strip():
+            blanks += 1
+            if blanks > _GAP and current:
+                found.append((start, current))
+                current = []
+            continue
+        blanks = 0
+        values = _places(reihe)
+        if current and (values is None or len(values) != len(current[0][1]) or len(current) >= _MAX_ROWS):
+            found.append((start, current))
+            current = []
+        if values is not None:
+            if not current:
+                start = index
+            current.append((reihe, values))
+    if current:
+        found.append((start, current))
+    return [(start, run) for start, run in found if len(run) >= _MIN_ROWS]
+
+
+def _head(reihen: list[Reihe], start: int) -> _Kopf:
+    """What the nearest lines with words above a run say of it."""
+    lines: list[str] = []
+    for reihe in reversed(reihen[max(0, start - 3 * _HEAD_LOOK) : start]):
+        text = reihe.zeile.text.strip()
+        if re.search(r"[A-Za-zÄÖÜäöüß]", text):
+            lines.append(text)
+            if len(lines) == _HEAD_LOOK:
+                break
+    head = " ".join(lines)
+    return _Kopf(bool(UNIT_PRICE_HEAD.search(head)), bool(_EURO_HEAD.search(head)))
+
+
+def _read(run: list[tuple[Reihe, list[Zahl]]], kopf: _Kopf, taken: set) -> list[Rechnung]:
+    width = len(run[0][1])
+    units = [{values[k].einheit for _, values in run} for k in range(width)]
+    counts = [k for k in range(width) if units[k] == {""}]
+    amounts = [k for k in range(width) if units[k] == {"€"} or kopf.euro and kopf.preis and units[k] == {""}]
+    shown: dict[int, set[tuple[int, int]]] = {}
+    for count, price, total in permutations(range(width), 3):
+        placed = count in counts and price in amounts and total in amounts and total > max(count, price)
+        if placed and units[price] == units[total] and _shown(run, count, price, total, kopf):
+            shown.setdefault(total, set()).add(_as_typed(run, count, price))
+    found: list[Rechnung] = []
+    for total, pairs in shown.items():
+        if len(pairs) == 1:  # two pairs giving the same column: which is meant is open
+            found += _readings(run, *pairs.pop(), total, kopf, taken)
+    return found
+
+
+def _as_typed(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int) -> tuple[int, int]:
+    """The pair of columns as the report names it (count, price). Where neither has a unit (a head in euros), either
+    may be the count: the one of whole numbers in every row, else the left one – the product reads the same."""
+    if run[0][1][price].einheit:
+        return count, price
+    whole = [all(values[k].wert == int(values[k].wert) for _, values in run) for k in (count, price)]
+    return (price, count) if whole == [False, True] else (min(count, price), max(count, price))
+
+
+def _verdict(values: list[Zahl], count: int, price: int, total: int) -> bool | None:
+    """Whether the row holds the product; None where it shows nothing either way (a count of 0 or 1 holds it as
+    any amount equals itself, a negative figure is no purchase)."""
+    n, p, t = values[count], values[price], values[total]
+    if n.wert < 0 or p.wert < 0 or t.wert < 0:
+        return None
+    holds = _holds(values, count, price, total)
+    if n.wert in (0, 1):
+        return None if holds else False
+    return holds
+
+
+def _holds(values: list[Zahl], count: int, price: int, total: int) -> bool:
+    n, p, t = values[count], values[price], values[total]
+    return n.wert >= 0 and p.wert >= 0 and round_half_up(n.wert * p.wert, t.schritt) == t.wert
+
+
+def _shown(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: int, kopf: _Kopf) -> bool:
+    verdicts = [_verdict(values, count, price, total) for _, values in run]
+    holds, misses = verdicts.count(True), verdicts.count(False)
+    if kopf.preis:
+        return holds >= 1 and misses <= holds
+    return holds >= 2 and misses <= 1
+
+
+def _readings(
+    run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: int, kopf: _Kopf, taken: set
+) -> list[Rechnung]:
+    verdicts = [_verdict(values, count, price, total) for _, values in run]
+    shows = verdicts.count(True)  # rows whose count is neither 0 nor 1
+    holds = sum(1 for values in run if _holds(values[1], count, price, total))
+    sure = shows >= 1 and holds >= 2 if kopf.preis else shows >= 3
+    named = "wie der Kopf der Tabelle sagt" if kopf.preis else "so in den anderen Zeilen"
+    found = []
+    for reihe, values in run:
+        n, p, t = values[count], values[price], values[total]
+        result = reihe.fund(t)
+        if result.key in taken or n.wert < 0 or p.wert < 0 or t.wert < 0:
+            continue
+        exact = n.wert * p.wert
+        one_step = (
+            exact != round_half_up(exact, t.schritt) and abs(round_half_up(exact, t.schritt) - t.wert) <= t.schritt
+        )
+        doubt = not sure or one_step
+        found.append(
+            Rechnung(
+                f"Menge mal Preis je Einheit in der Zeile ({named})",
+                "produkt",
+                [reihe.fund(n), reihe.fund(p)],
+                result,
+                f"{n.betrag()} × {p.betrag()}",
+                sicher=not doubt,
+                grund=_GRUND_RUNDUNG if one_step and sure else _GRUND if doubt else "",
+                rang=2,
+                typ="mengenpreis",
+            )
+        )
+    return found
+
+
+_GRUND = "das Produkt ist aus zu wenigen Zeilen erschlossen"
+_GRUND_RUNDUNG = "der Preis je Einheit kann aus einem genaueren gerundet sein"
