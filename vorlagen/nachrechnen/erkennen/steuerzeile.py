@@ -1,0 +1,118 @@
+"""The turnover tax a table adds under its net amount, and the gross amount under it – the close of a purchase or a
+Kostenschätzung as a new user types it: „Summe netto | 20.886,00 €“, „zzgl. 19 % MwSt. | 3.968,34 €“, „Summe brutto |
+24.854,34 €“. The tax is the net amount times the rate its row names, rounded as it is typed; the gross amount is the
+net amount plus the tax. Before, the search confirmed both where they held, and a slip in either was only „nicht
+geprüft“.
+
+Rows: each with one amount in euros; the tax row names the tax (MwSt., Mehrwertsteuer, USt., Umsatzsteuer) and one
+rate in percent, and no tax contained in an amount („inkl.“, „enthalten“, „darin“: the base would be the gross
+amount); the net row is the nearest row with an amount above it, the gross row the nearest below (blank lines and the
+rule of a Markdown table between, at most _GAP lines). A tax row without a rate („zzgl. MwSt.“) still gives the
+gross amount; two tax rows next to each other (7 % on one part, 19 % on another) give nothing. The net row names a total or „netto“ („Summe netto“,
+„Zwischensumme“, „Nettobetrag“) – a row of one item right above the tax may be the last of a list the tax is levied on
+as a whole, and then nothing is read; the gross row names „brutto“ or a total („Gesamtsumme“, „Summe inkl. MwSt.“).
+Every line is looked at a bounded number of times: linear in the document's length."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+
+_TAX = re.compile(r"\b(?:MwSt|Mehrwertsteuer|USt|Umsatzsteuer)\b", re.IGNORECASE)
+_CONTAINED = re.compile(r"\b(?:inkl|inklusive|einschl|einschließlich|enthalten|darin|davon|hierin)\b", re.IGNORECASE)
+_NET = re.compile(r"netto|Zwischensumme|\bSumme\b|\bGesamt\w*|\binsgesamt\b|Auftragssumme|Angebotssumme", re.I)
+_GROSS = re.compile(r"brutto|\bSumme\b|Gesamt\w*|\binsgesamt\b|Endbetrag|Endsumme|\binkl\.", re.I)
+_GAP = 3  # lines without a figure between two rows
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    for index, reihe in enumerate(reihen):
+        tax, rate = _amount(reihe), _rate(reihe)
+        if (
+            tax is None
+            or not _tax_row(reihe)
+            or _tax_row(_near(reihen, index, -1))
+            or _tax_row(_near(reihen, index, 1))
+        ):
+            continue  # two tax rows („7 % … auf Bücher“, „19 % … auf Möbel“): each may be levied on a part
+        net = _neighbour(reihen, index, -1)
+        if net is None or not _NET.search(_words(net)) or re.search("brutto", _words(net), re.I):
+            continue
+        base = _amount(net)
+        assert base is not None  # _neighbour finds rows with one amount
+        if rate is not None and reihe.fund(tax).key not in taken:
+            found.append(
+                Rechnung(
+                    "Steuer in der Zeile unter dem Nettobetrag: Nettobetrag mal Steuersatz",
+                    "anteil",
+                    [net.fund(base), reihe.fund(rate)],
+                    reihe.fund(tax),
+                    f"{base.betrag()} × {rate.betrag()}",
+                    typ="steuerzeile",
+                )
+            )
+        gross = _neighbour(reihen, index, 1)
+        if gross is None or not _GROSS.search(_words(gross)) or re.search("netto", _words(gross), re.I):
+            continue
+        total = _amount(gross)
+        assert total is not None
+        if gross.fund(total).key not in taken:
+            found.append(
+                Rechnung(
+                    "Bruttobetrag unter der Steuer: Nettobetrag und Steuer",
+                    "summe",
+                    [net.fund(base), reihe.fund(tax)],
+                    gross.fund(total),
+                    f"{base.betrag()} + {tax.betrag()}",
+                    typ="steuerzeile",
+                )
+            )
+    return found
+
+
+def _words(reihe: Reihe) -> str:
+    return f"{reihe.label} {reihe.zeile.text}"
+
+
+def _amount(reihe: Reihe) -> Zahl | None:
+    """The row's one amount in euros (none negative: a tax is added here), or None."""
+    amounts = [z for z in reihe.werte if z.geld]
+    others = [z for z in reihe.werte if not z.geld and z.einheit != "%"]
+    return amounts[0] if len(amounts) == 1 and not others and amounts[0].wert > 0 else None
+
+
+def _rate(reihe: Reihe) -> Zahl | None:
+    """The one rate in percent the row names, also in brackets („MwSt. (19 %)“)."""
+    rates = [z for z in reihe.werte if z.einheit == "%"] or [
+        z for z in reihe.zeile.zahlen if z.einheit == "%" and z.tiefe == 1
+    ]
+    return rates[0] if len(rates) == 1 and 0 < rates[0].wert < 100 else None
+
+
+def _tax_row(reihe: Reihe | None) -> bool:
+    """A row that adds a tax: it names one, with one amount, and no tax contained in an amount."""
+    if reihe is None or _amount(reihe) is None:
+        return False
+    words = _words(reihe)
+    return bool(_TAX.search(words)) and not _CONTAINED.search(words)
+
+
+def _near(reihen: list[Reihe], index: int, step: int) -> Reihe | None:
+    """The nearest row with a figure above (step −1) or below (step 1), past at most _GAP lines without one."""
+    for near in range(index + step, index + step * (_GAP + 2), step):
+        if not 0 <= near < len(reihen):
+            return None
+        if reihen[near].werte or reihen[near].zeile.zahlen:
+            return reihen[near]
+    return None
+
+
+def _neighbour(reihen: list[Reihe], index: int, step: int) -> Reihe | None:
+    """The nearest row with a figure, where it has one amount and no rate."""
+    reihe = _near(reihen, index, step)
+    return reihe if reihe is not None and _amount(reihe) is not None and _rate(reihe) is None else None
