@@ -190,3 +190,53 @@ def test_a_head_whose_first_line_says_what_the_new_amount_is(tmp_path):
         text += f"  {label} " + "   ".join(f"{zahl(c, 2)} EUR" for c in cells) + "\n"
     found = {str(werte(r)) for r in erkannt(tmp_path, "nachtrag", text) if r.haelt()}
     assert found == {str(([Fraction(a), Fraction(p)], Fraction(a + p))) for p, a in rows.values()}
+
+
+# Verbandsgemeinde Trier-Land, 2. Nachtrag 2022 (n04 of the Zusatz): a change column left empty is typed „- €“
+TRIER_LAND = {  # label: bisher, erhöht um (None: „- €“)
+    "der Gesamtbetrag der Erträge auf": (Fraction(13_567_589), None),
+    "der Gesamtbetrag der Aufwendungen auf": (Fraction(13_567_518), None),
+    "die Einzahlungen aus Investitionstätigkeit auf": (Fraction(1_032_200), Fraction(46_800)),
+}
+
+
+def _trier_land(neu: dict[str, Fraction] | None = None) -> str:
+    text = "| gegenüber bisher Euro | erhöht um Euro | vermindert um | nunmehr festgesetzt auf Euro | |\n"
+    for label, (alt, plus) in TRIER_LAND.items():
+        new = (neu or {}).get(label, alt + (plus or 0))
+        text += f"| {label} | {zahl(alt, 0)}€ | {zahl(plus, 0) + '€' if plus else '- €'} | - € | {zahl(new, 0)}€ |\n"
+    return text
+
+
+def test_a_change_column_left_with_a_dash_and_its_unit_is_empty(tmp_path, capsys):
+    # before, „- €“ was no cell at all: a row of two figures under four columns was read by neither recogniser,
+    # and its figures were all taken for changes (the Saldo under them was left unread)
+    readings = erkannt(tmp_path, "nachtrag", _trier_land())
+    assert [werte(r) for r in readings] == [
+        ([alt] + ([plus] if plus else []), alt + (plus or 0)) for alt, plus in TRIER_LAND.values()
+    ]
+    assert readings[0].zeichen == "13.567.589\u00a0€ unverändert"
+    label = "der Gesamtbetrag der Aufwendungen auf"
+    falsch = TRIER_LAND[label][0] + 9  # nunmehr typed 9 € off, both changes a dash
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _trier_land({label: falsch})))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 3 and Fraction(slip["werte"]["nachgerechnet"]) == TRIER_LAND[label][0]
+
+
+def test_a_saldo_under_rows_with_dashes_is_read(tmp_path, capsys):
+    ertraege, aufwendungen = (
+        TRIER_LAND["der Gesamtbetrag der Erträge auf"][0],
+        TRIER_LAND["der Gesamtbetrag der Aufwendungen auf"][0],
+    )
+    saldo = ertraege - aufwendungen
+    assert saldo == 71
+    head_and_rows = "".join(_trier_land().splitlines(keepends=True)[:3])
+    for typed, code_expected in ((saldo, 0), (saldo + 10, 1)):
+        text = (
+            head_and_rows
+            + f"| Jahresüberschuss/ Jahresfehlbetrag | {zahl(typed, 0)}€ | - € | - € | {zahl(typed, 0)}€ |\n"
+        )
+        code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+        saldi = [b for b in report["befunde"] if b["zeile"] == 4 and b["art"] != "nachtrag"]
+        assert code == code_expected and saldi
+        assert all(Fraction(b["werte"]["nachgerechnet"]) == saldo for b in saldi)

@@ -13,7 +13,10 @@ from vorlagen.nachrechnen.woerter import unbroken
 
 NULL, WERT, UNKLAR = "null", "wert", "unklar"
 _DASH = re.compile(r"(?:^|\t|\s)(?:--|—|–|-)(?=\s|\(|$)")
-_DASH_CELL = re.compile(r"^(?:-{1,2}|–|—|-,--?|\.{3}|entfällt|entfallen|keine?)(?:\s*\(.*\))?$", re.IGNORECASE)
+# „-“, „–“, „-,--“, also with its unit („- €“, a page that sets the unit in every cell): nothing
+_DASH_CELL = re.compile(
+    r"^(?:-{1,2}|–|—|-,--?|\.{3}|entfällt|entfallen|keine?)(?:\s*(?:€|EUR|Euro))?(?:\s*\(.*\))?$", re.IGNORECASE
+)
 _UNKNOWN = re.compile(
     r"^(?:\?|x|…|\.\.\.)$|\b(?:derzeit unklar|noch unklar|unklar|noch offen|offen|unbekannt|noch nicht bekannt|"
     r"n\.\s?b\.|k\.\s?A\.|N\.\s?N\.|wird nachgereicht)(?!\w)",

@@ -5,7 +5,8 @@ of one line or one word a line as a council information system stores the page; 
 
 A row that leaves one of „erhöht“ and „vermindert“ empty has a figure fewer than the head has columns: which of the
 two it fills, the row does not say – a reading that holds wins, else the row is „nicht eindeutig“ with both
-readings. With „verändert um“ the change is the figure checked (the old and the new amount stand in the plan); a
+readings – unless its cells say it with a dash („- €“, n04 of the Zusatz): then the dash is the empty column, and a
+row whose changes are all dashes holds where bisher and nunmehr are one amount. With „verändert um“ the change is the figure checked (the old and the new amount stand in the plan); a
 row that holds states its new amount as well.
 
 A head over two or more years („2023 | 2024“ under each of its columns, the years repeated once a column) gives
@@ -22,7 +23,7 @@ from typing import TypeGuard
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen import nachtragsaldo
-from vorlagen.nachrechnen.erkennen.nachtragsaldo import row_cells, row_figures
+from vorlagen.nachrechnen.erkennen.nachtragsaldo import dashed_cells, row_cells, row_figures
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, NEXT_PARAGRAPH, unbroken
 
@@ -142,7 +143,7 @@ def change_keys(reihen: list[Reihe]) -> set[tuple]:
         if ("plus" not in roles and "minus" not in roles) or years != 1:
             continue
         for reihe in rows:
-            cells = row_cells(reihe, roles)
+            cells = row_cells(reihe, roles) or dashed_cells(reihe, roles)
             figures = [cells[r] for r in ("plus", "minus") if r in cells] if cells else row_figures(reihe)
             keys |= {reihe.fund(z).key for z in figures if not _named_state(reihe, z)}
     return keys
@@ -242,6 +243,9 @@ def _role(word: str) -> str:
 def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
     if _EMPTY_CELL.search(reihe.zeile.text):
         return []  # „… EUR 318.250 EUR …“: its empty cells say which column is empty – nachtragleerzellen.py reads it
+    dashed = dashed_cells(reihe, roles)
+    if dashed:
+        return [_reading(reihe, dashed, "")]
     figures = row_figures(reihe)
     if len(figures) == len(roles):
         return [_reading(reihe, dict(zip(roles, figures, strict=True)), "")]
@@ -274,7 +278,8 @@ def _reading(reihe: Reihe, cells: dict[str, Zahl], grund: str) -> Rechnung:
         return _rechnung(reihe, "unterschied", [neu, alt], delta, [1, -1], shown, grund)
     parts = [alt] + [cells[r] for r in ("plus", "minus") if r in cells]
     signs = [1] + [1 if r == "plus" else -1 for r in ("plus", "minus") if r in cells]
-    return _rechnung(reihe, "saldo", parts, neu, signs, written_sum(parts, signs, signed=True), grund)
+    shown = written_sum(parts, signs, signed=True) if len(parts) > 1 else f"{alt.zeige()} unverändert"
+    return _rechnung(reihe, "saldo", parts, neu, signs, shown, grund)
 
 
 def _rechnung(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import (
     both_sides,
     deficit_only,
@@ -37,6 +37,18 @@ def row_cells(reihe: Reihe, roles: list[str]) -> dict[str, Zahl]:
     """The row's figure for each role when it fills every column; else empty."""
     figures = row_figures(reihe)
     return dict(zip(roles, figures, strict=True)) if len(figures) == len(roles) else {}
+
+
+def dashed_cells(reihe: Reihe, roles: list[str]) -> dict[str, Zahl]:
+    """The row's figure for each role where its cells give every column, a change column left with a dash („- €“:
+    nothing) – the dash says which column is empty; else empty (also where bisher or nunmehr is a dash)."""
+    places = reihe.eintraege
+    if len(places) != len(roles) or any(
+        p.art not in (WERT, NULL) or p.art == WERT and len(p.zahlen) != 1 for p in places
+    ):
+        return {}
+    cells = {role: p.zahlen[0] for role, p in zip(roles, places, strict=True) if p.art == WERT}
+    return cells if "alt" in cells and "neu" in cells and len(cells) < len(roles) else {}
 
 
 def readings(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
