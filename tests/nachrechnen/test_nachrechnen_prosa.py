@@ -44,10 +44,11 @@ def test_a_total_split_with_davon_adds_up(capsys, tmp_path):
 
 
 def test_a_davon_split_that_does_not_add_up_is_no_slip(capsys, tmp_path):
-    # „davon“ may leave parts unnamed: 1,30 Mio. € against 845.000 € + 425.000 € is no proof of a slip
+    # „davon“ may leave parts unnamed: 1,30 Mio. € against 845.000 € + 425.000 € is no proof of a slip – a doubt
+    # (test_nachrechnen_davon.py: parts that fall short; parts that exceed their whole are a slip)
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _davon(Fraction(130, 100))))
     assert code == 0 and not [b for b in report["befunde"] if b["status"] == "Fehler"]
-    assert "davon_summe" not in [b["art"] for b in report["befunde"]]
+    assert {b["status"] for b in report["befunde"] if b["art"] == "davon_summe"} == {"nicht eindeutig"}
 
 
 def test_a_davon_after_a_participle_with_years_naming_the_parts(capsys, tmp_path):

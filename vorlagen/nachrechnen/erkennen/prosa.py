@@ -17,13 +17,18 @@
   Gesamtkosten“.
 
 The sums and shares are guesses: the words do not say that every part is named, so a mismatch proves nothing and
-its figures stay „nicht geprüft“. A change in points is sure (a mismatch is a slip) unless a bracket qualifies its
+its figures stay „nicht geprüft“ – but for „davon … und …“: parts that exceed their whole are a slip (unless a year
+names some parts and not others: two ways of parting it), parts that fall short „nicht eindeutig“ (unless the
+sentence says it names only some, „u. a.“); and a „davon“ part a word qualifies („davon sind 640.000 € förderfähig“)
+whose rest the next sentence names („Nicht förderfähig sind 80.000 €“) gives that rest as the whole less the part,
+sure. A change in points is sure (a mismatch is a slip) unless a bracket qualifies its
 first rate; a fraction that does not hold is „nicht eindeutig“ (its result may be rounded to a round amount). Every look is bounded (a fixed window before or after a figure), so a line is read in linear time."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
@@ -62,6 +67,9 @@ _LOOK = 300
 _SPAN = 600  # characters after a „davon“ searched for the end of its sentence  # characters before a share searched for the amount it is a share of
 _MAX_PARTS = 6
 _GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
+_SOME = re.compile(r"\b(?:u\.\s?a\.|unter anderem|insbesondere|allein|darunter|beispielsweise|z\.\s?B\.|etwa)\s", re.I)
+# the word that qualifies a „davon“ part right after it: „davon sind 640.000 € förderfähig“, „640.000 € zuwendungsfähig“
+_QUALIFIER = re.compile(r"\s*(?:sind\s+|als\s+)?([a-zäöüß]{4,30}(?:fähig|bar))\b")
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -110,9 +118,38 @@ def _davon(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
             gap = _YEAR_NAMED.sub("Jahr", _BRACKETS.sub("", text[parts[-1].ende : z.start]))
             if z.tiefe == first.tiefe and _AND.fullmatch(gap):
                 parts.append(z)
+        rest = _complement(text, money, first, end) if len(parts) == 1 else None
+        if rest is not None and 0 < first.wert < total.wert and 0 < rest.wert < total.wert:
+            art = "Rest nach „davon …“ im Satz danach: das Ganze weniger dem Teil"  # the rest is what was worked out
+            found.append(replace(_sum(art, zeile, [total, first], [1, -1], rest, "davon_summe"), sicher=True))
         if 2 <= len(parts) <= _MAX_PARTS and all(abs(p.wert) < abs(total.wert) for p in parts):
-            found.append(_sum("Aufteilung „davon … und …“", zeile, parts, [1] * len(parts), total, "davon_summe"))
+            reading = _sum("Aufteilung „davon … und …“", zeile, parts, [1] * len(parts), total, "davon_summe")
+            if all(p.wert > 0 for p in parts) and total.wert > 0:
+                named = sum(p.wert for p in parts)
+                years = len(_YEAR_NAMED.findall(text[total.ende : end]))
+                if named > total.wert and years in (0, len(parts)):
+                    # parts of a whole that together exceed it: one of the figures is wrong – unless a year names
+                    # some parts and not others („davon 6 Mio. € gefördert und 8 Mio. € im Jahr 2026“: two ways of
+                    # parting the whole)
+                    reading = replace(reading, sicher=True)
+                elif named < total.wert and not _SOME.search(text[total.ende : end]):
+                    reading = replace(reading, grund=_GUESS)  # a part may be left unnamed – or one typed too low
+            found.append(reading)
     return found
+
+
+def _complement(text: str, money: list[Zahl], first: Zahl, end: int) -> Zahl | None:
+    """The rest of a whole whose one „davon“ part a word qualifies („davon sind 640.000 € förderfähig“): the one amount
+    of the next sentence that names it „nicht förderfähig“; None for none."""
+    qualifier = _QUALIFIER.match(text, first.ende)
+    if qualifier is None:
+        return None
+    after = _SENTENCE.search(text, end + 1, end + 1 + _SPAN)
+    sentence = text[end + 1 : after.start() if after else min(len(text), end + 1 + _SPAN)]
+    if not re.search(rf"\bnicht\s+{re.escape(qualifier[1])}", sentence, re.IGNORECASE):
+        return None
+    amounts = [z for z in money if end < z.start < end + 1 + len(sentence)]
+    return amounts[0] if len(amounts) == 1 and amounts[0].tiefe == first.tiefe else None
 
 
 def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
