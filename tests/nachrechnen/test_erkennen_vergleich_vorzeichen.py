@@ -168,3 +168,41 @@ def test_a_table_with_the_new_year_first_compares_its_changes_with_their_sign(tm
     code, report, _ = check(capsys, write(tmp_path, "f.txt", tabelle(falsch="EG 11")))
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["zeile"] == 4 and Fraction(fehler["werte"]["nachgerechnet"]) == 1
+
+
+# a Teilhaushalt typed with tabs, its column of differences without any minus (written as a new user would)
+TEILHAUSHALT = {
+    "Personalaufwendungen": (Fraction(3_412_600), Fraction(3_598_200)),
+    "Sachaufwendungen": (Fraction(1_208_400), Fraction(1_164_900)),
+    "Transferaufwendungen": (Fraction(9_874_300), Fraction(10_412_750)),
+}
+
+
+def _teilhaushalt(sign_of_fall: bool) -> str:
+    text = "Aufwandsart\tAnsatz 2024\tAnsatz 2025\tDifferenz\n"
+    for name, (alt, neu) in TEILHAUSHALT.items():
+        change = neu - alt
+        typed = zahl(change) if sign_of_fall else zahl(abs(change))
+        text += f"{name}\t{zahl(alt)}\t{zahl(neu)}\t{typed}\n"
+    alt, neu = (sum(v[i] for v in TEILHAUSHALT.values()) for i in (0, 1))
+    return text + f"Summe\t{zahl(alt)}\t{zahl(neu)}\t{zahl(neu - alt)}\n"
+
+
+def test_a_fall_without_its_minus_whose_total_counts_it_as_a_fall_is_a_doubt(tmp_path, capsys):
+    changes = [neu - alt for alt, neu in TEILHAUSHALT.values()]
+    net = sum(changes)
+    assert changes[1] < 0 and net != sum(abs(c) for c in changes)  # the total is the net, not the sum of amounts
+    code, report, _ = check(capsys, write(tmp_path, "ok.txt", _teilhaushalt(sign_of_fall=True)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
+    # before, „43.500“ for 1.208.400 → 1.164.900 read „stimmt“ by amount, and the column sum that fails without the
+    # minus was set aside because the total row's difference holds
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _teilhaushalt(sign_of_fall=False)))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["zeile"] == 3 and Fraction(zweifel["werte"]["nachgerechnet"]) == changes[1]
+    assert "ihre Summenzeile zählt diese Zeile als Abnahme" in zweifel["hinweis"]
+
+
+def test_a_column_of_amounts_without_a_total_row_stays_compared_by_amount(tmp_path, capsys):
+    text = "".join(_teilhaushalt(sign_of_fall=False).splitlines(keepends=True)[:-1])
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "nicht eindeutig") == [] and by_status(report, "Fehler") == []

@@ -1,4 +1,7 @@
-"""Comparison tables: columns Plan/Ist/Vorjahr (or years) followed by a Veränderung column and its percentage."""
+"""Comparison tables: columns Plan/Ist/Vorjahr (or years) followed by a Veränderung column and its percentage. A
+column of changes that types a minus is compared with its sign; one without any minus by amount – but for a fall its
+total row counts as a fall (the total is the net of the changes, not the sum of the amounts typed): „nicht
+eindeutig“ there, the minus may be missing."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD, PERCENT_CELL, PERCENT_WORD
+from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD, PERCENT_CELL, PERCENT_WORD, TOTAL_ROW_START
 
 _COMPARED = re.compile(
     r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
@@ -24,6 +27,10 @@ _NAMED = re.compile(
 # the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
 _IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[^\S\t]?H\.)")
 _SIGN_AGAINST = "die übrigen Zeilen geben eine Abnahme mit Minus an; hier steht das Vorzeichen gegen die Veränderung"
+_SIGN_BY_TOTAL = (
+    "die Spalte nennt keine Abnahme mit Minus, doch ihre Summenzeile zählt diese Zeile als Abnahme – fehlt hier das "
+    "Minus?"
+)
 _RATE_UNANNOUNCED = "der Kopf der Tabelle sagt nicht, wovon die Spalte in Prozent die Veränderung ist"
 _BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
 _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
@@ -109,6 +116,7 @@ def _rows(
         # the new year first: „Stellen 2026 | Stellen 2025 | Veränderung“ is the earlier column less the later
         pair, changes = (pair[1], pair[0]), turned
     signed_difference = _signs_shown(changes)
+    unsigned_falls = set() if signed_difference else _falls_the_total_signs(table, changes)
     signed_rate = _signs_shown([(r.wert, change) for (_, _, r), (_, change) in zip(table, changes) if r is not None])
     sure_rates = with_percent or _rates_shown(table, pair, rundung)
     swapped = _base_swapped(table, pair)
@@ -117,14 +125,19 @@ def _rows(
         shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
         change = b.wert - a.wert
         if differences:
+            # a fall typed without the minus its column's total counts it with: compared signed, as a doubt
+            doubt = id(reihe) in unsigned_falls
+            signed = signed_difference or doubt
             found.append(
                 Rechnung(
                     art,
-                    "unterschied" if signed_difference else "abstand",
-                    [reihe.fund(b), reihe.fund(a)] if signed_difference else [reihe.fund(a), reihe.fund(b)],
+                    "unterschied" if signed else "abstand",
+                    [reihe.fund(b), reihe.fund(a)] if signed else [reihe.fund(a), reihe.fund(b)],
                     reihe.fund(d),
                     shown,
-                    betrag=not signed_difference,
+                    betrag=not signed,
+                    sicher=not doubt,
+                    grund=_SIGN_BY_TOTAL if doubt else "",
                     typ="vergleich_differenz",
                     hinweis=_SIGN_AGAINST if signed_difference and change * d.wert < 0 else "",
                     toleranz=rundung.differenz(b, a, d) if rundung else Decimal(0),
@@ -149,6 +162,23 @@ def _rows(
                     rundungsgrund=grund,
                 )
             )
+
+
+def _falls_the_total_signs(table: list[tuple[Reihe, list[Zahl], Zahl | None]], changes: list[tuple]) -> set[int]:
+    """The rows (by id) of a column typed without any minus whose falls its total row counts with their sign: the
+    total row's difference is the net of the changes above it and not the sum of their amounts as typed („185.600 |
+    43.500 | 538.450“ over „680.550“, the second a fall). Such a row may be a fall typed without its minus or a column
+    of amounts – which, the table does not say: „nicht eindeutig“."""
+    totals = [i for i, (reihe, _, _) in enumerate(table) if TOTAL_ROW_START.match(reihe.label)]
+    if len(totals) != 1 or totals[0] < _MIN_EVIDENCE - 1:
+        return set()
+    above = range(totals[0])
+    typed_total, _ = changes[totals[0]]
+    net = sum((changes[i][1] for i in above), Decimal(0))
+    as_typed = sum((changes[i][0] for i in above), Decimal(0))
+    if typed_total != net or net == as_typed or any(changes[i][0] < 0 for i in range(len(table))):
+        return set()
+    return {id(table[i][0]) for i in above if changes[i][1] < 0 < changes[i][0]}
 
 
 def _signs_shown(rows: list[tuple[Decimal, Decimal]]) -> bool:
