@@ -206,3 +206,41 @@ def test_a_column_of_amounts_without_a_total_row_stays_compared_by_amount(tmp_pa
     text = "".join(_teilhaushalt(sign_of_fall=False).splitlines(keepends=True)[:-1])
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and by_status(report, "nicht eindeutig") == [] and by_status(report, "Fehler") == []
+
+
+# false alarms a helper found writing tables as a new user would: a column in % after the change that is the row's
+# share of the total, and a column after the change („davon befristet“) that equals it in two of three rows
+
+
+def _anteile(kopf_prozent: str) -> tuple[str, list[tuple[Fraction, Fraction]]]:
+    neu_summe = sum(neu for _, neu in TEILHAUSHALT.values())
+    text = f"| Aufwandsart | Ansatz 2024 € | Ansatz 2025 € | Veränderung € | {kopf_prozent} |\n|---|---|---|---|---|\n"
+    for name, (alt, neu) in TEILHAUSHALT.items():
+        text += f"| {name} | {zahl(alt)} | {zahl(neu)} | {_signed(neu - alt, 0)} | {zahl(neu / neu_summe * 100, 1)} |\n"
+    return text, [(alt, neu) for alt, neu in TEILHAUSHALT.values()]
+
+
+def test_a_column_of_shares_after_the_change_is_no_rate_of_change(tmp_path, capsys):
+    for kopf in ("Anteil in %", "Anteil 2025 am Gesamt in %", "% des Gesamtbetrags"):
+        text, rows = _anteile(kopf)
+        assert all(rund((neu - alt) / alt * 100, Fraction(1, 10)) != rund(neu, Fraction(1, 10)) for alt, neu in rows)
+        code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+        assert code == 0 and by_status(report, "Fehler") == [], kopf
+        assert [b for b in report["befunde"] if b["art"] == "vergleich_prozent"] == []
+
+
+def test_a_column_after_the_change_is_not_read_as_the_change(tmp_path, capsys):
+    stellen = [
+        (Fraction(1850, 100), Fraction(21), Fraction(150, 100)),
+        (Fraction(6), Fraction(650, 100), Fraction(1, 2)),
+    ]
+    stellen.append((Fraction(2), Fraction(2), Fraction(0)))
+    text = "| Sachgebiet | Stellen 2024 | Stellen 2025 | Veränderung | davon befristet |\n|---|---|---|---|---|\n"
+    text += "".join(
+        f"| S{i} | {zahl(a, 2)} | {zahl(n, 2)} | {zahl(n - a, 2)} | {zahl(b, 2)} |\n"
+        for i, (a, n, b) in enumerate(stellen)
+    )
+    assert stellen[1][1] - stellen[1][0] == stellen[1][2]  # the column after equals the change in two rows
+    code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "Folgefehler") == []
+    assert [b for b in report["befunde"] if b["art"] == "vergleich_differenz" and b["zeile"] == 3] == []

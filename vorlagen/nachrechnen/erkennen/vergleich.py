@@ -27,6 +27,10 @@ _NAMED = re.compile(
 # the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
 _IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[^\S\t]?H\.)")
 _SIGN_AGAINST = "die übrigen Zeilen geben eine Abnahme mit Minus an; hier steht das Vorzeichen gegen die Veränderung"
+_REMARK = re.compile(r"(?:Bemerkung|Erläuterung|Hinweis|Begründung|Anmerkung|Kommentar)", re.IGNORECASE)
+_OTHER_PERCENT = re.compile(
+    r"Anteil|Quote|Deckungsgrad|Ausschöpfung|Verhältnis|Gewicht|%\s*(?:des|der|vom|von|am)\b|\bam\s+Gesamt", re.I
+)
 _SIGN_BY_TOTAL = (
     "die Spalte nennt keine Abnahme mit Minus, doch ihre Summenzeile zählt diese Zeile als Abnahme – fehlt hier das "
     "Minus?"
@@ -81,7 +85,23 @@ def _header(reihe: Reihe) -> bool | None:
     difference = DIFFERENCE_HEAD.search(text)
     if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
         return None
-    return bool(PERCENT_WORD.search(text[difference.end() :]))
+    if _column_after(text[difference.end() :]):
+        return None  # „Veränderung | davon befristet“: the difference is not the last column
+    return bool(PERCENT_WORD.search(text[difference.end() :])) and not _share_column(text[difference.end() :])
+
+
+def _column_after(after: str) -> bool:
+    """A head in cells names a column after the difference that is neither a percentage nor another difference
+    („davon befristet“, „Bemerkung“): the row's last figure is no difference."""
+    cells = [cell.strip() for cell in after.split("\t")[1:] if cell.strip() and not _REMARK.match(cell.strip())]
+    return any(not PERCENT_WORD.search(cell) and not DIFFERENCE_HEAD.search(cell) for cell in cells)
+
+
+def _share_column(after: str) -> bool:
+    """The head's column in percent after the difference names another quantity than the change – „Anteil in %“,
+    „Quote“, „% des Gesamtbetrags“ (the row's share of the total: never the rate of its change)."""
+    cells = [cell for cell in after.split("\t") if PERCENT_WORD.search(cell)]
+    return bool(cells) and all(_OTHER_PERCENT.search(c) and not DIFFERENCE_HEAD.search(c) for c in cells)
 
 
 def _percent_only(text: str) -> bool:
