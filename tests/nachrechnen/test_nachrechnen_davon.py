@@ -89,3 +89,47 @@ def test_a_next_sentence_that_names_another_quality_is_no_rest(tmp_path, capsys)
     text = _rest(Fraction(90_000)).replace("Nicht förderfähig sind", "Nicht zuwendungsfähig sind")
     code, report, _ = check(capsys, write(tmp_path, "a.md", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+# „davon“ over a list of bullets, as a Mitteilungsvorlage of a Kämmerei writes its Investitionsprogramm in Markdown
+PROGRAMM = {
+    "Neubau Feuerwehrgerätehaus": Fraction(1_420_000),
+    "Sanierung Rathausdach": Fraction(985_000),
+    "Ausbau Lindenweg": Fraction(760_000),
+    "Digitalisierung der Schulen": Fraction(700_000),
+}
+
+
+def _programm(teile: dict[str, Fraction], ganz: Fraction | None = None) -> str:
+    ganz = sum(PROGRAMM.values()) if ganz is None else ganz
+    text = f"Im Haushalt 2025 sind Auszahlungen für Investitionen von insgesamt {zahl(ganz)} € vorgesehen, davon\n\n"
+    return text + "".join(f"- {zahl(betrag)} € {name}\n" for name, betrag in teile.items())
+
+
+def test_a_bullet_of_markdown_is_no_minus(tmp_path, capsys):
+    # before, „- 1.420.000 € Neubau …“ in a .md file was read as −1.420.000 €
+    code, report, _ = check(capsys, write(tmp_path, "a.md", "Die Kosten:\n\n- 1.420.000 € Neubau\n"))
+    assert [z["zahl"] for z in report["nicht_geprueft"]] == ["1.420.000\u00a0€"]
+    # in a text file a dash at the start of a line stays what it may be there: a deduction
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "Die Kosten:\n\n- 1.420.000 € Neubau\n"))
+    assert [z["zahl"] for z in report["nicht_geprueft"]] == ["−1.420.000\u00a0€"]
+
+
+def test_a_davon_over_a_list_of_bullets(tmp_path, capsys):
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _programm(PROGRAMM)))
+    (stimmt,) = [b for b in report["befunde"] if b["art"] == "aufzaehlung_summe"]
+    assert (
+        code == 0
+        and stimmt["status"] == "stimmt"
+        and Fraction(stimmt["werte"]["nachgerechnet"]) == sum(PROGRAMM.values())
+    )
+    # a part typed too low (958.000 for 985.000): the list may leave a part out – a doubt at the total
+    falsch = {**PROGRAMM, "Sanierung Rathausdach": Fraction(958_000)}
+    code, report, _ = check(capsys, write(tmp_path, "b.md", _programm(falsch, sum(PROGRAMM.values()))))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["zeile"] == 1 and Fraction(zweifel["werte"]["nachgerechnet"]) == sum(falsch.values())
+    # a part typed too high: the parts exceed their whole – a slip
+    falsch = {**PROGRAMM, "Sanierung Rathausdach": Fraction(995_000)}
+    code, report, _ = check(capsys, write(tmp_path, "c.md", _programm(falsch, sum(PROGRAMM.values()))))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == sum(falsch.values())

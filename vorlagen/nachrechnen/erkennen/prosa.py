@@ -56,7 +56,9 @@ _FROM = re.compile(r"\bvon\s+$")
 _POINTS_NEXT = re.compile(r"\s*(?:\(|,\s*(?:also|d\.\s?h\.|das\s+sind|somit)\s+(?:um\s+)?)\s*(?P<sign>[+\-−]?)\s*$")
 _POINTS_WORD = re.compile(r"[ \u00a0]?(?:-?\s?(?:Prozent)?[Pp]unkte?\b|Prozentpunkt)")
 _FRACTION = re.compile(r"(?<![\d.,/])([1-9])\s?/\s?([2-9]|1[0-2])\s+(?:von|aus|der|des)\s+(?=\d)")
-_MADE_OF = re.compile(r"\b(?:bestehen|besteht|setzen sich|setzt sich)\b[^\d]{0,60}\baus\s*:?\s*$")
+_MADE_OF = re.compile(
+    r"\b(?:bestehen|besteht|setzen sich|setzt sich)\b[^\d]{0,60}\baus\s*:?\s*$|[,;]\s*(?:davon|hiervon|und zwar)\s*:?\s*$"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BULLET = re.compile(r"\s*[•▪\-–*]\s+")
 _ADDED = re.compile(r"^[^\d]{0,80}\b(?:hinzu|zusätzlich|neu)\b[^\d]{0,30}\bund\s+$")
@@ -313,6 +315,8 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
         if len(figs) != 1 or not _MADE_OF.search(head.text):
             continue
         total, parts = figs[0], list[Fund]()
+        if i < len(zeilen) and not zeilen[i].text.strip():
+            i += 1  # a blank line between the sentence and its list (Markdown needs one)
         while i < len(zeilen) and len(parts) <= _MAX_PARTS:
             bullet = _BULLET.match(zeilen[i].text)
             item = zeilen[i].zahlen
@@ -322,16 +326,20 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
             i += 1
         if 2 <= len(parts) <= _MAX_PARTS:
             signs = [1] * len(parts)
+            # parts that together exceed their whole: one of the figures is wrong, whatever else the list leaves out
+            exceed = (
+                total.wert > 0 and all(p.zahl.wert > 0 for p in parts) and sum(p.zahl.wert for p in parts) > total.wert
+            )
             found.append(
                 Rechnung(
-                    "Zahl und die Aufzählung darunter („bestehen aus“)",
+                    "Zahl und die Aufzählung darunter („bestehen aus“, „davon“)",
                     "summe",
                     parts,
                     Fund(head, total),
                     written_sum([p.zahl for p in parts], signs),
                     vorzeichen=signs,
-                    sicher=False,
-                    grund="ob die Aufzählung alle Teile nennt, sagt der Text nicht ausdrücklich",
+                    sicher=exceed,
+                    grund="" if exceed else "ob die Aufzählung alle Teile nennt, sagt der Text nicht ausdrücklich",
                     typ="aufzaehlung_summe",
                 )
             )

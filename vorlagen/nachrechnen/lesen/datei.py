@@ -15,6 +15,8 @@ ENDUNGEN = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
 MAX_BYTES = limits.NR_DATEI
 MAX_UNPACKED = limits.NR_ENTPACKT
 _DIGITS = re.compile(r"\d[\d.,]*")
+# a list item of Markdown (CommonMark): „-“, „*“ or „+“ after at most three spaces, then a space – kept as long as typed
+_MD_BULLET = re.compile(r"^( {0,3})[-*+]( +)(?=\S)")
 
 
 def read(path: Path) -> list[Zeile]:
@@ -92,10 +94,13 @@ def _text(data: bytes) -> str:
 def _plain(path: Path, data: bytes) -> list[Zeile]:
     bounded(path, [], data.count(b"\n"))  # counted before the text is split into lines
     pages = _text(data).split("\f")
+    markdown = path.suffix.lower() == ".md"
     lines = []
     for page, content in enumerate(pages, start=1):
         seite = page if len(pages) > 1 else None
         for nr, raw in enumerate(content.split("\n"), start=1):
             line_fits(path, raw, nr, seite)
+            if markdown:  # „- 1.420.000 € Neubau …“ is an item of a list in Markdown, never a minus
+                raw = _MD_BULLET.sub(r"\1•\2", raw, count=1)
             lines.append(line(seite, nr, raw.rstrip("\r"), aligned=True))
     return lines
