@@ -94,3 +94,20 @@ def test_two_tax_rows_on_parts_are_not_read(tmp_path, capsys):
     assert erkannt(tmp_path, "steuerzeile", text) == []
     code, report, _ = check(capsys, write(tmp_path, "a.md", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+def test_a_table_typed_with_tabs_and_amounts_without_a_unit(tmp_path, capsys):
+    # a Kostenschätzung of a Bauamt: „EP (€) | GP (€)“ over figures with cents, „zzgl. 19 % MwSt.“ in the label cell
+    steuer = rund(NETTO * SATZ / 100, CENT)
+    text = "Pos.\tLeistung\tGP (€)\n1\tSpielgeräte\t12.480,00\n2\tFallschutz\t3.215,50\n3\tEinbau\t980,00\n"
+    text += f"\tSumme netto\t{zahl(NETTO, 2)}\n\tzzgl. 19 % MwSt.\t{zahl(steuer + 9, 2)}\n\tSumme brutto\t{zahl(NETTO + steuer, 2)}\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 6 and Fraction(slip["werte"]["nachgerechnet"]) == steuer
+    (brutto,) = [b for b in report["befunde"] if b["zeile"] == 7]
+    assert brutto["status"] == "stimmt" and "berichtigt" in brutto["hinweis"]
+
+
+def test_a_figure_without_a_unit_and_cents_beside_amounts_in_euro_is_not_read(tmp_path):
+    text = f"| Summe netto | {_eur(NETTO)} |\n| zzgl. 19 % MwSt. | {zahl(STEUER, 2)} |\n| Summe brutto | {_eur(BRUTTO)} |\n"
+    assert erkannt(tmp_path, "steuerzeile", text) == []

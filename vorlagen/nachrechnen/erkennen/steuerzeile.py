@@ -4,7 +4,7 @@ Kostenschätzung as a new user types it: „Summe netto | 20.886,00 €“, „z
 net amount plus the tax. Before, the search confirmed both where they held, and a slip in either was only „nicht
 geprüft“.
 
-Rows: each with one amount in euros; the tax row names the tax (MwSt., Mehrwertsteuer, USt., Umsatzsteuer) and one
+Rows: each with one amount, in euros or all three without a unit but with cents; the tax row names the tax (MwSt., Mehrwertsteuer, USt., Umsatzsteuer) and one
 rate in percent, and no tax contained in an amount („inkl.“, „enthalten“, „darin“: the base would be the gross
 amount); the net row is the nearest row with an amount above it, the gross row the nearest below (blank lines and the
 rule of a Markdown table between, at most _GAP lines). A tax row without a rate („zzgl. MwSt.“) still gives the
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _TAX = re.compile(r"\b(?:MwSt|Mehrwertsteuer|USt|Umsatzsteuer)\b", re.IGNORECASE)
@@ -45,6 +45,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         base = _amount(net)
         assert base is not None  # _neighbour finds rows with one amount
+        if base.einheit != tax.einheit:
+            continue
         if rate is not None and reihe.fund(tax).key not in taken:
             found.append(
                 Rechnung(
@@ -61,7 +63,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         total = _amount(gross)
         assert total is not None
-        if gross.fund(total).key not in taken:
+        if total.einheit == tax.einheit and gross.fund(total).key not in taken:
             found.append(
                 Rechnung(
                     "Bruttobetrag unter der Steuer: Nettobetrag und Steuer",
@@ -80,15 +82,24 @@ def _words(reihe: Reihe) -> str:
 
 
 def _amount(reihe: Reihe) -> Zahl | None:
-    """The row's one amount in euros (none negative: a tax is added here), or None."""
-    amounts = [z for z in reihe.werte if z.geld]
-    others = [z for z in reihe.werte if not z.geld and z.einheit != "%"]
-    return amounts[0] if len(amounts) == 1 and not others and amounts[0].wert > 0 else None
+    """The row's one amount (none negative: a tax is added here), or None: in euros, or without a unit typed with
+    cents („9.054,26“ under a head „GP (€)“; the three rows must agree in this)."""
+    figures = [z for z in _figures(reihe) if z.einheit != "%"]
+    if len(figures) != 1 or figures[0].wert <= 0:
+        return None
+    amount = figures[0]
+    return amount if amount.geld or not amount.einheit and amount.stellen == 2 else None
+
+
+def _figures(reihe: Reihe) -> list[Zahl]:
+    """The row's figures: those of its cells (a figure without a unit beside „19 %“ is one), else its values."""
+    cells = [z for e in reihe.eintraege if e.art == WERT for z in e.zahlen]
+    return cells or reihe.werte
 
 
 def _rate(reihe: Reihe) -> Zahl | None:
     """The one rate in percent the row names, also in brackets („MwSt. (19 %)“)."""
-    rates = [z for z in reihe.werte if z.einheit == "%"] or [
+    rates = [z for z in _figures(reihe) if z.einheit == "%"] or [
         z for z in reihe.zeile.zahlen if z.einheit == "%" and z.tiefe == 1
     ]
     return rates[0] if len(rates) == 1 and 0 < rates[0].wert < 100 else None
@@ -107,7 +118,7 @@ def _near(reihen: list[Reihe], index: int, step: int) -> Reihe | None:
     for near in range(index + step, index + step * (_GAP + 2), step):
         if not 0 <= near < len(reihen):
             return None
-        if reihen[near].werte or reihen[near].zeile.zahlen:
+        if _figures(reihen[near]) or reihen[near].zeile.zahlen:
             return reihen[near]
     return None
 
