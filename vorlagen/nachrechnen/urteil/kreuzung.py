@@ -1,0 +1,95 @@
+"""A cell where a row's sum and a column's sum fail alike: a table whose one cell was typed 5.000 € off („65.000 €“
+for 60.000 €) fails its row total and its column total by the same 5.000 €. Blaming both totals – and every figure
+built on them – says two wrong things; the one figure that explains both misses is the cell. So where two sums that
+failed share exactly one part, and that part, corrected by their common difference, makes both hold, the part is the
+slip – read as the row's total less its other parts – and the two sums hold once it is corrected.
+
+Only sure sums over positive figures are so read, each pair once; the cell must not be the result of a reading that
+holds (then it is right as typed). Bounded: the pairs of failed sums of a document, whose number the readings bound."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations
+
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
+from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
+from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, STIMMT, Urteil, pruefe
+
+_MAX_SLIPS = 200  # failed sums looked at in pairs (a document with more has other troubles)
+
+
+def locate(pruefung: Pruefung) -> None:
+    """Replaces each pair of failed sums that one shared cell explains by the cell's slip."""
+    sums = [u for u in pruefung.rechnungen if u.status == FEHLER and _plain_sum(u)][:_MAX_SLIPS]
+    holding = {u.ergebnis.key for u in pruefung.rechnungen if u.status == STIMMT}
+    settled: set[int] = set()
+    cells: list[Urteil] = []
+    for first, second in combinations(sums, 2):
+        if id(first) in settled or id(second) in settled:
+            continue
+        shared = {t.key for t in first.teile} & {t.key for t in second.teile}
+        if len(shared) != 1 or next(iter(shared)) in holding:
+            continue
+        cell = next(t for t in first.teile if t.key in shared)
+        value = cell.zahl.wert - (_missing(first))
+        if value <= 0 or _missing(second) != _missing(first):
+            continue
+        if not (_holds_with(first, cell, value) and _holds_with(second, cell, value)):
+            continue
+        slip = pruefe(_the_cell(first, cell))
+        if slip.status != FEHLER or slip.richtig != value:
+            continue
+        for total in (first, second):
+            total.status, total.richtig = STIMMT, total.getippt()
+            total.hinweis = f"stimmt, sobald der Fehler in {cell.zeile.ort} berichtigt ist"
+            settled.add(id(total))
+        slip.hinweis = (
+            f"die Summe der Zeile und die der Spalte weichen beide um {cell.zahl.zeige(abs(value - cell.zahl.wert))} ab"
+        )
+        cells.append(slip)
+    pruefung.rechnungen = sorted(pruefung.rechnungen + cells, key=lambda u: u.ergebnis.key)
+
+
+def _plain_sum(urteil: Urteil) -> bool:
+    """A sure sum of positive figures, each added (a column's or a row's total)."""
+    rechnung = urteil.rechnung
+    signs = rechnung.vorzeichen or [1] * len(rechnung.teile)
+    figures = [t.zahl.wert for t in rechnung.teile] + [rechnung.ergebnis.zahl.wert]
+    return (
+        rechnung.formel in ("summe", "saldo")
+        and rechnung.sicher
+        and all(s == 1 for s in signs)
+        and all(v > 0 for v in figures)
+        and not rechnung.toleranz
+    )
+
+
+def _missing(urteil: Urteil) -> Decimal:
+    """How much the parts exceed the typed total (the recomputed less the typed)."""
+    assert urteil.richtig is not None
+    return urteil.richtig - urteil.getippt()
+
+
+def _holds_with(urteil: Urteil, cell: Fund, value: Decimal) -> bool:
+    values = [value if t.key == cell.key else t.zahl.wert for t in urteil.teile]
+    exact = urteil.rechnung.ergibt(values)
+    return exact is not None and urteil.rechnung.gerundet(exact) == urteil.getippt()
+
+
+def _the_cell(total: Urteil, cell: Fund) -> Rechnung:
+    """The cell as its row's (or column's) total less the other parts."""
+    others = [t for t in total.teile if t.key != cell.key]
+    signs = [1] + [-1] * len(others)
+    return Rechnung(
+        "Zelle, an der die Summe ihrer Zeile und die ihrer Spalte gleich abweichen: die Summe weniger die übrigen Teile",
+        "summe",
+        [total.ergebnis, *others],
+        cell,
+        written_sum([total.ergebnis.zahl, *(t.zahl for t in others)], signs),
+        betrag=False,
+        vorzeichen=signs,
+        rang=total.rang,
+        typ="kreuzung",
+    )
