@@ -16,7 +16,7 @@ from vorlagen.nachrechnen.erkennen import inzeile, register
 from vorlagen.nachrechnen.lesen import einheitzeile, unlesbar
 from vorlagen.nachrechnen.lesen.datei import read
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.urteil import abwaegen, erwaehnung, folgen, fremdschreibweise, kreuzung
+from vorlagen.nachrechnen.urteil import abwaegen, bestaetigt, erwaehnung, folgen, fremdschreibweise, kreuzung
 from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
 from vorlagen.nachrechnen.urteil.nachgerechnet import pruefe
 
@@ -36,6 +36,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     pruefung = Pruefung(datei, abwaegen.revive(urteile, abwaegen.own_claims(urteile, kept)), [])
     fremdschreibweise.doubt(pruefung)  # a figure in no German notation was read one way: its calculations are doubts
     kreuzung.locate(pruefung)  # one cell that a row's and a column's total both miss by the same: the slip
+    bestaetigt.locate(pruefung)  # a sum whose total holds elsewhere and whose parts but one hold: that part
     folgen.follow(pruefung)
     # the cells of a table a page stored one cell per line
     cells = {r.fund(z).key for r in dokument.zeilen_reihen if r.orte for z in r.werte}

@@ -84,7 +84,7 @@ def own_claims(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
             continue
         open_parts = [t for t in row.teile if t.key not in holding]
         if len(open_parts) == 1:
-            part = _the_part(row, open_parts[0])
+            part = the_part(row, open_parts[0])
             result = [r for r in result if r.ergebnis.key != part.ergebnis.key] + [part]
             slips.add(part.ergebnis.key)
             continue
@@ -95,12 +95,16 @@ def own_claims(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
     return result
 
 
-def _the_part(row: Urteil, part: Fund) -> Urteil:
-    """The one part of a total row that its total and its other parts decide: the total less the others."""
+PART_OF_ROW = "Teil der Summenzeile: ihre Gesamtsumme weniger die übrigen Teile"
+
+
+def the_part(row: Urteil, part: Fund, art: str = PART_OF_ROW, typ: str = "zeilensumme") -> Urteil:
+    """The one part of a sum that its total and its other parts decide: the total less the others, judged."""
     others = [t for t in row.teile if t.key != part.key]
-    signs = [1] + [-s for t, s in zip(row.teile, row.vorzeichen, strict=True) if t.key != part.key]
+    own = row.rechnung.vorzeichen or [1] * len(row.teile)
+    signs = [1] + [-s for t, s in zip(row.teile, own, strict=True) if t.key != part.key]
     reading = Rechnung(
-        "Teil der Summenzeile: ihre Gesamtsumme weniger die übrigen Teile",
+        art,
         "summe",
         [row.ergebnis, *others],
         part,
@@ -108,6 +112,6 @@ def _the_part(row: Urteil, part: Fund) -> Urteil:
         betrag=False,
         vorzeichen=signs,
         rang=row.rang,
-        typ="zeilensumme",
+        typ=typ,
     )
     return pruefe(reading)

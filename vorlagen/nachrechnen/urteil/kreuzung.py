@@ -12,17 +12,18 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
-from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
+from vorlagen.nachrechnen.aufbau.rechnung import Fund
+from vorlagen.nachrechnen.urteil.abwaegen import the_part
 from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
-from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, STIMMT, Urteil, pruefe
+from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, STIMMT, Urteil
 
+_ART = "Zelle, an der die Summe ihrer Zeile und die ihrer Spalte gleich abweichen: die Summe weniger die übrigen Teile"
 _MAX_SLIPS = 200  # failed sums looked at in pairs (a document with more has other troubles)
 
 
 def locate(pruefung: Pruefung) -> None:
     """Replaces each pair of failed sums that one shared cell explains by the cell's slip."""
-    sums = [u for u in pruefung.rechnungen if u.status == FEHLER and _plain_sum(u)][:_MAX_SLIPS]
+    sums = [u for u in pruefung.rechnungen if u.status == FEHLER and plain_sum(u)][:_MAX_SLIPS]
     holding = {u.ergebnis.key for u in pruefung.rechnungen if u.status == STIMMT}
     settled: set[int] = set()
     cells: list[Urteil] = []
@@ -38,7 +39,7 @@ def locate(pruefung: Pruefung) -> None:
             continue
         if not (_holds_with(first, cell, value) and _holds_with(second, cell, value)):
             continue
-        slip = pruefe(_the_cell(first, cell))
+        slip = the_part(first, cell, _ART, "kreuzung")
         if slip.status != FEHLER or slip.richtig != value:
             continue
         for total in (first, second):
@@ -52,7 +53,7 @@ def locate(pruefung: Pruefung) -> None:
     pruefung.rechnungen = sorted(pruefung.rechnungen + cells, key=lambda u: u.ergebnis.key)
 
 
-def _plain_sum(urteil: Urteil) -> bool:
+def plain_sum(urteil: Urteil) -> bool:
     """A sure sum of positive figures, each added (a column's or a row's total)."""
     rechnung = urteil.rechnung
     signs = rechnung.vorzeichen or [1] * len(rechnung.teile)
@@ -76,20 +77,3 @@ def _holds_with(urteil: Urteil, cell: Fund, value: Decimal) -> bool:
     values = [value if t.key == cell.key else t.zahl.wert for t in urteil.teile]
     exact = urteil.rechnung.ergibt(values)
     return exact is not None and urteil.rechnung.gerundet(exact) == urteil.getippt()
-
-
-def _the_cell(total: Urteil, cell: Fund) -> Rechnung:
-    """The cell as its row's (or column's) total less the other parts."""
-    others = [t for t in total.teile if t.key != cell.key]
-    signs = [1] + [-1] * len(others)
-    return Rechnung(
-        "Zelle, an der die Summe ihrer Zeile und die ihrer Spalte gleich abweichen: die Summe weniger die übrigen Teile",
-        "summe",
-        [total.ergebnis, *others],
-        cell,
-        written_sum([total.ergebnis.zahl, *(t.zahl for t in others)], signs),
-        betrag=False,
-        vorzeichen=signs,
-        rang=total.rang,
-        typ="kreuzung",
-    )
