@@ -104,17 +104,21 @@ def _rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundun
     return gerundet.VZAE_RUNDUNG if vzae else gerundet.SCALED_RUNDUNG if gerundet.scaled(head) else None
 
 
-def _values(reihe: Reihe) -> list[Zahl] | None:
+def _values(reihe: Reihe, any_units: bool = False, min_width: int = _MIN_WIDTH) -> list[Zahl] | None:
     places = reihe.eintraege
-    if not _MIN_WIDTH <= len(places) <= _MAX_WIDTH or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
+    if not min_width <= len(places) <= _MAX_WIDTH or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
         return None
     values = [p.zahlen[0] for p in places]
     if [z.wert for z in values] == list(range(1, len(values) + 1)):
         return None  # „1 2 3 4“: the numbers of the columns, no row
-    return values if len({z.einheit for z in values if z.einheit != "%"}) <= 1 else None
+    return values if any_units or len({z.einheit for z in values if z.einheit != "%"}) <= 1 else None
 
 
-def runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
+def runs(
+    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH
+) -> list[list[tuple[Reihe, list[Zahl]]]]:
+    """The runs of rows of as many figures, one a place (of one unit but percent, unless `any_units`), at least
+    `min_width` a row."""
     found: list[list[tuple[Reihe, list[Zahl]]]] = []
     current: list[tuple[Reihe, list[Zahl]]] = []
     blanks = 0
@@ -126,7 +130,7 @@ def runs(reihen: list[Reihe]) -> list[list[tuple[Reihe, list[Zahl]]]]:
                 current = []
             continue
         blanks = 0
-        values = _values(reihe)
+        values = _values(reihe, any_units, min_width)
         if values is None or current and len(values) != len(current[0][1]) or len(current) >= _MAX_ROWS:
             found.append(current)
             current = []
