@@ -1,0 +1,153 @@
+"""A Finanzierung listed under the total it finances, without a total of its own – the form a Vorlage gives its
+Betriebskosten or Baukosten: „Betriebskosten gesamt: 822.125 €“, then „Finanzierung der Betriebskosten:“ over „-
+Landeszuschuss nach KiBiz (41 %): 337.071 €“, „- Elternbeiträge (geschätzt): 98.000 €“, „- Eigenanteil der Stadt:
+387.054 €“. The list covers its total: the last item, an Eigenanteil or a rest, is the total less the others; an item
+whose label names a rate in brackets is the total times that rate. Before, only the search confirmed such figures
+where they held (and the total was taken by its own sum above, so not even that), and a slip was only „nicht
+geprüft“.
+
+The heading names the Finanzierung („Finanzierung …:“, „Die Finanzierung erfolgt …:“) and no figure; its list follows
+(one blank line at most), each item a line with one amount in euros, two items at least, none a total; the total is
+the nearest amount above the heading whose line names a total (at most _LOOK_BACK lines up). The readings are sure
+where the heading names what its total's line names („Finanzierung der Betriebskosten“, „Betriebskosten gesamt“) or
+the total stands right above the heading; else the rest is a doubt (which total the list covers, the text does not
+say) and the rates are not read. Every line is looked at a bounded number of times."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import TOTAL_WORD
+
+_HEADING = re.compile(
+    r"^\W*(?:Die\s+)?Finanzierung\b[^\d]{0,80}:\s*$|^\W*(?:finanziert|gedeckt)\s+w(?:ird|erden)\b[^\d]{0,60}:\s*$", re.I
+)
+_REST = re.compile(
+    r"Eigenanteil|Eigenmittel|Eigenleistung|Restbetrag|\bRest\b|verbleib|Haushaltsmittel|Kreditaufnahme", re.I
+)
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{5,}")
+_LOOK_BACK = 12
+_MAX_ITEMS = 12
+_GRUND = "welche Summe die Finanzierung deckt, sagt der Text nicht ausdrücklich"
+
+
+def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    for index, zeile in enumerate(zeilen):
+        if zeile.zahlen or not _HEADING.match(zeile.text):
+            continue
+        items = _items(zeilen, index + 1)
+        whole = _whole(zeilen, index)
+        if len(items) < 2 or whole is None:
+            continue
+        total_line, total = whole
+        sure = total_line is _nearest_with_text(zeilen, index) or _names_alike(zeile.text, total_line.text)
+        rest = _rest(items, Fund(total_line, total), sure, taken)
+        found += rest
+        if sure:
+            # where the items add up to the total as typed, an item's amount is right and a rate that misses is the
+            # slip: the rate is read as the item in percent of the total; else the item as the total times its rate
+            found += _rates(items, Fund(total_line, total), taken, amounts_hold=bool(rest) and rest[0].haelt())
+    return found
+
+
+def _items(zeilen: list[Zeile], start: int) -> list[tuple[Zeile, Zahl]]:
+    """The lines of the list under the heading: each with one amount in euros and no total."""
+    items: list[tuple[Zeile, Zahl]] = []
+    at = start + 1 if start < len(zeilen) and not zeilen[start].text.strip() else start
+    while at < len(zeilen) and len(items) < _MAX_ITEMS:
+        zeile = zeilen[at]
+        amounts = [z for z in zeile.zahlen if z.geld and z.tiefe == 0]
+        if len(amounts) != 1 or amounts[0].wert <= 0 or any(TOTAL_WORD.fullmatch(w) for w in _WORD.findall(zeile.text)):
+            break
+        items.append((zeile, amounts[0]))
+        at += 1
+    return items
+
+
+def _whole(zeilen: list[Zeile], index: int) -> tuple[Zeile, Zahl] | None:
+    """The nearest amount above the heading on a line that names a total."""
+    for back in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        zeile = zeilen[back]
+        amounts = [z for z in zeile.zahlen if z.geld and z.tiefe == 0]
+        if amounts and any(TOTAL_WORD.fullmatch(w) for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", zeile.text)):
+            return (zeile, amounts[-1]) if len(amounts) == 1 and amounts[0].wert > 0 else None
+    return None
+
+
+def _nearest_with_text(zeilen: list[Zeile], index: int) -> Zeile | None:
+    for back in range(index - 1, max(-1, index - 3), -1):
+        if zeilen[back].text.strip():
+            return zeilen[back]
+    return None
+
+
+def _names_alike(heading: str, total: str) -> bool:
+    """The heading names what the total's line names: a word of five letters or more in both („Betriebskosten“)."""
+    ignore = {"Finanzierung", "erfolgt", "werden", "gedeckt", "finanziert", "insgesamt", "gesamt"}
+    words = {w.lower() for w in _WORD.findall(heading) if w not in ignore}
+    return bool(words & {w.lower() for w in _WORD.findall(total)})
+
+
+def _rest(items: list[tuple[Zeile, Zahl]], total: Fund, sure: bool, taken: set) -> list[Rechnung]:
+    """The last item, an Eigenanteil or a rest: the total less the other items."""
+    last_line, last = items[-1]
+    if not _REST.search(last_line.text) or Fund(last_line, last).key in taken:
+        return []
+    others = [Fund(z, a) for z, a in items[:-1]]
+    signs = [1] + [-1] * len(others)
+    return [
+        Rechnung(
+            "Eigenanteil als Rest der Finanzierung: die Summe weniger die übrigen Posten",
+            "summe",
+            [total, *others],
+            Fund(last_line, last),
+            written_sum([total.zahl, *(f.zahl for f in others)], signs),
+            betrag=False,
+            vorzeichen=signs,
+            sicher=sure,
+            grund="" if sure else _GRUND,
+            rang=2,
+            typ="finanzierungsliste",
+        )
+    ]
+
+
+def _rates(items: list[tuple[Zeile, Zahl]], total: Fund, taken: set, amounts_hold: bool) -> list[Rechnung]:
+    """An item whose label names its rate in brackets („Landeszuschuss nach KiBiz (41 %): 337.071 €“): the total times
+    the rate – or, where the items add up as typed, the rate as the item in percent of the total."""
+    found = []
+    for zeile, amount in items:
+        rates = [z for z in zeile.zahlen if z.einheit == "%" and z.start < amount.start]
+        if len(rates) != 1 or rates[0].tiefe != 1:
+            continue
+        rate, item = Fund(zeile, rates[0]), Fund(zeile, amount)
+        if amounts_hold and rate.key not in taken:
+            found.append(
+                Rechnung(
+                    "Satz eines Postens der Finanzierung: der Posten in Prozent der Summe (die Posten ergeben sie)",
+                    "quote",
+                    [item, total],
+                    rate,
+                    f"{amount.betrag()} / {total.zahl.betrag()} × 100",
+                    rang=2,
+                    typ="finanzierungsliste",
+                )
+            )
+        elif not amounts_hold and item.key not in taken:
+            found.append(
+                Rechnung(
+                    "Posten der Finanzierung nach seinem Satz: die Summe mal dem Satz",
+                    "anteil",
+                    [total, rate],
+                    item,
+                    f"{total.zahl.betrag()} × {rates[0].betrag()}",
+                    rang=2,
+                    typ="finanzierungsliste",
+                )
+            )
+    return found
