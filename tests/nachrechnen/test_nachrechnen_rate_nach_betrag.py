@@ -67,3 +67,31 @@ def test_a_percentage_the_words_name_another_rate_is_no_rate_of_the_change(tmp_p
     satz = f"Die Umlage steigt von {euro(ALT)} auf {euro(NEU)} {rest}.\n"
     code, report, _ = check(capsys, write(tmp_path, "a.txt", satz))
     assert code == 0 and [b for b in report["befunde"] if b["art"] == "veraenderung_prozent"] == []
+
+
+# „auf …, das sind … oder … % mehr“: the change and its rate after the new amount, the old amount in another paragraph
+# (a helper's Energiekosten: 1.284.000 € in 2023, 1.519.900 € in 2025)
+ALT_2023, NEU_2025 = Fraction(1_284_000), Fraction(1_519_900)
+
+
+@pytest.mark.parametrize(("wort", "alt", "neu"), [("mehr", ALT_2023, NEU_2025), ("weniger", NEU_2025, ALT_2023)])
+def test_the_change_and_its_rate_after_the_new_amount(tmp_path, capsys, wort, alt, neu):
+    change = abs(neu - alt)
+    rate = rund(change / alt * 100, Fraction(1, 10))
+    satz = f"Die Energiekosten {'steigen' if wort == 'mehr' else 'sinken'} damit auf {euro(neu)}, das sind {euro(change)} oder"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", f"{satz} {zahl(rate, 1)} % {wort} als im Vorjahr.\n"))
+    (stimmt,) = [b for b in report["befunde"] if b["art"] == "veraenderung_prozent"]
+    assert code == 0 and stimmt["status"] == "stimmt" and Fraction(stimmt["werte"]["nachgerechnet"]) == rate
+    # 14,8 for 18,4: two digits swapped – before, only „nicht geprüft“
+    falsch = Fraction(int(str(int(rate * 10))[::-1]), 10)
+    assert falsch != rate
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", f"{satz} {zahl(falsch, 1)} % {wort} als im Vorjahr.\n"))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == rate
+
+
+def test_a_rate_without_a_direction_after_the_change_is_not_read_so(tmp_path, capsys):
+    # „oder 18,4 % der Gesamtkosten“: a share of something else, no rate of change
+    satz = f"Die Energiekosten steigen auf {euro(NEU_2025)}, das sind {euro(Fraction(235_900))} oder 15,5 % der Gesamtkosten.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", satz))
+    assert code == 0 and [b for b in report["befunde"] if b["art"] == "veraenderung_prozent"] == []

@@ -49,6 +49,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         + umrateauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
         + _rates_after_change(text, figs, at)
+        + _change_and_rate_after_new(text, figs, at)
         + planabweichung.checks(text, figs, at)
         + abzug.checks(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
@@ -153,6 +154,44 @@ def _rates_after_change(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     for a, c, b, d in zip(figs, figs[1:], figs[2:], figs[3:]):
         if _from_by_to(text, a, c, b) and (rate := _rate_after(text, a, b, d, at)) is not None:
             found.append(rate)
+    return found
+
+
+# „steigen damit auf 1.519.900 €, das sind 235.900 € oder 18,4 % mehr als 2023“: the change and its rate right after
+# the new amount; the old one is the new less the change (a rise) or with it (a fall)
+_AFTER_NEW = re.compile(r"^\s*[,;]\s*(?:das sind|dies sind|also|d\.\s?h\.|somit)\s+(?:rund\s+|ca\.\s+)?$")
+_OR_RATE = re.compile(r"^\s*(?:oder|bzw\.|beziehungsweise)\s+(?:rund\s+|ca\.\s+)?$")
+_DIRECTION = re.compile(r"^\s*(?:(?P<up>mehr|höher)|(?P<down>weniger|niedriger))\b")
+
+
+def _change_and_rate_after_new(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„auf 1.519.900 €, das sind 235.900 € oder 18,4 % mehr“: the rate is the change in percent of the old amount,
+    the new one less the change („weniger“: with it) – sure, the sentence names all three and the direction."""
+    found = []
+    for new, change, rate in zip(figs, figs[1:], figs[2:]):
+        direction = _DIRECTION.match(text[rate.ende :]) if rate.einheit == "%" else None
+        if (
+            direction is None
+            or not (new.einheit == change.einheit != "%")
+            or new.wert <= 0
+            or change.wert <= 0
+            or not re.search(r"\bauf\s*$", words_before(text, new))
+            or not _AFTER_NEW.match(between(text, new, change))
+            or not _OR_RATE.match(between(text, change, rate))
+        ):
+            continue
+        rise = bool(direction["up"])
+        found.append(
+            Rechnung(
+                "Veränderung in Prozent nach dem neuen Betrag („auf …, das sind … oder … % mehr“)",
+                "quote",
+                [at(change), at(new), at(change)],
+                at(rate),
+                f"{change.betrag()} / ({new.betrag()} {'−' if rise else '+'} {change.betrag()}) × 100",
+                vorzeichen=[1, 1, -1 if rise else 1],
+                typ="veraenderung_prozent",
+            )
+        )
     return found
 
 
