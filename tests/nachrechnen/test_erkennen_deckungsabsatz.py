@@ -7,6 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import zahl
 
 AUSGABE = "Der Stadtrat stellt den Betrag von 629.149,86 Euro überplanmäßig zur Verfügung.\n\n"
 DECKUNG = (
@@ -85,3 +86,36 @@ def test_amounts_that_merely_stand_in_two_paragraphs_are_no_deckung(tmp_path, ca
         code, report, _ = check(capsys, write(tmp_path, "v.txt", text))
         assert code == 0 and by_status(report, "Fehler") == [], text
     assert Fraction(30000) + Fraction(15000) != Fraction(50000)
+
+
+# a paragraph that names the Ausgabe among other amounts, then the Deckung in a paragraph of its own (a helper's
+# überplanmäßige Aufwendung for a storm-damaged roof)
+STURM_KOSTEN = (Fraction(38_900), Fraction(9_750), Fraction(13_750))
+STURM_AUSGABE, STURM_ANSATZ = sum(STURM_KOSTEN), Fraction(185_000)
+
+
+def _sturm(zweiter_teil: Fraction) -> str:
+    return (
+        "Es entstehen folgende Kosten:\n\n"
+        + "".join(f"- Posten {i}: {zahl(k)} €\n" for i, k in enumerate(STURM_KOSTEN, start=1))
+        + f"- Summe: {zahl(STURM_AUSGABE)} €\n\n"
+        f"Im Sachkonto 5211 ist ein Ansatz von {zahl(STURM_ANSATZ)} € veranschlagt. Mit der überplanmäßigen Aufwendung von "
+        f"{zahl(STURM_AUSGABE)} € erhöht sich der Ansatz auf {zahl(STURM_ANSATZ + STURM_AUSGABE)} €.\n\n"
+        f"Die Deckung erfolgt in Höhe von 40.000 € durch Minderaufwendungen im Sachkonto 5241 sowie in Höhe von "
+        f"{zahl(zweiter_teil)} € durch Mehrerträge bei der Gewerbesteuer.\n"
+    )
+
+
+def test_the_ausgabe_among_other_amounts_of_its_paragraph(tmp_path, capsys):
+    richtig = STURM_AUSGABE - 40_000
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _sturm(richtig)))
+    assert code == 0 and [b["status"] for b in report["befunde"] if b["art"] == "deckungsabsatz"] == ["stimmt"]
+    # 24.200 for 22.400: before, both parts were only „nicht geprüft“; the Ausgabe adds up in the list above, so the
+    # slip is one of the parts
+    code, report, _ = check(capsys, write(tmp_path, "b.md", _sturm(Fraction(24_200))))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == 40_000 + 24_200
+    assert (
+        slip["hinweis"].startswith(f"{zahl(STURM_AUSGABE)}\u00a0€ geht in Z. 6 auf")
+        and "falsch ist einer der Teile" in slip["hinweis"]
+    )

@@ -6,7 +6,9 @@ the other parts. (Where the Ausgabe and its Deckung share one paragraph, deckung
 
 One reading only where the paragraphs leave one: the Deckung opens its paragraph, every amount in it is a part
 („in Höhe von“, „mit“, „zu“), it follows the paragraph of the Ausgabe with nothing but blank lines between, and that
-paragraph names one amount and calls it über- or außerplanmäßig – then a mismatch is a slip. A heading between
+paragraph names one amount and calls it über- or außerplanmäßig (or names several, and the words right before one of
+them call that one so: „Mit der überplanmäßigen Aufwendung von 62.400 € erhöht sich der Ansatz auf 247.400 €“) –
+then a mismatch is a slip. A heading between
 („Deckungsvorschlag:“), the Ausgabe on a line of its own under the sentence that calls it über- or außerplanmäßig,
 a rest, or a Deckung said to be partial make the reading „nicht eindeutig“. Every look is bounded."""
 
@@ -27,6 +29,11 @@ _REST = re.compile(r"(?:\bRest\s*\(|\bRest(?:betrag)?\s+von|\brestliche\w*\s+Bet
 _PARTIAL = re.compile(
     r"\b(?:teilweise|zum\s+Teil|unter\s+anderem|u\.\s?a\.|insbesondere|beispielsweise|zuerst|zunächst|vorerst|"
     r"ein\s+Teil|übrige\w*|weitere\w*|verbleibende\w*)\b",
+    re.IGNORECASE,
+)
+_NAMED_AUSGABE = re.compile(
+    r"(?:über|außer)planmäßige\w*\s+(?:Ausgabe|Aufwendung|Auszahlung|Bereitstellung)\w*\s+"
+    r"(?:von|in\s+Höhe\s+von|i\.\s?H\.\s?v\.)\s*$",
     re.IGNORECASE,
 )
 _LOOK_BACK = 40  # characters before an amount that say it is a part
@@ -106,12 +113,21 @@ def _ausgabe(zeilen: list[Zeile], at: int) -> tuple[Zeile, Zahl, bool] | None:
                 return None
             continue
         money = [z for z in oben.zahlen if z.geld]
+        if len(money) > 1:  # „Mit der überplanmäßigen Aufwendung von 62.400 € erhöht sich der Ansatz auf 247.400 €“
+            named = [z for z in money if z.tiefe == 0 and _named_out_of_plan(oben, z)]
+            return (oben, named[0], headings == 0) if len(named) == 1 else None
         if len(money) != 1 or money[0].tiefe > 0:
             return None
         if OUT_OF_PLAN.search(oben.text):
             return oben, money[0], headings == 0
         return (oben, money[0], False) if _called_out_of_plan(zeilen, back) else None
     return None
+
+
+def _named_out_of_plan(zeile: Zeile, zahl: Zahl) -> bool:
+    """The words right before an amount name it the über- or außerplanmäßige Ausgabe: „der überplanmäßigen
+    Aufwendung von 62.400 €“ („überplanmäßig 50.000 € für die Schule und 20.000 € für die Kita“ names two)."""
+    return _NAMED_AUSGABE.search(look_back(zeile.text, zahl.start, _LOOK_BACK * 2)) is not None
 
 
 def _called_out_of_plan(zeilen: list[Zeile], at: int) -> bool:

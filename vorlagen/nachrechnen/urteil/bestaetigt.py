@@ -38,6 +38,11 @@ def locate(pruefung: Pruefung) -> None:
             t for t in total.teile if t.key not in held_keys and (t.zahl.einheit, t.zahl.wert) not in held_values
         ]
         if len(open_parts) != 1:
+            # the total holds elsewhere: the slip is one of the parts, which the sum alone cannot tell
+            total.hinweis = total.hinweis or (
+                f"{total.ergebnis.zahl.zeige()} geht in {other.ergebnis.zeile.ort} auf ({other.zeichen}): falsch ist "
+                "einer der Teile"
+            )
             continue
         slip = the_part(total, open_parts[0], _ART, "teilfehler")
         if slip.status != FEHLER:
