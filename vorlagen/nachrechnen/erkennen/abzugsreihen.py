@@ -3,7 +3,8 @@ and the row after them – what is left: „Defizit / Anteil der Kommunen 333.47
 305.990,00 €“, „Nachzahlung der Kommunen 27.481,76 €“, as a council page stores it one cell per line or as rows.
 
 The row after the deductions is their result where its label says so (a rest, a Saldo, a Defizit, a Nachzahlung,
-an Eigenanteil, „verbleibt“, „=“): then a mismatch is a slip. Where its label names no result, it may be the next
+an Eigenanteil, „verbleibt“, „=“), or where the rows set it apart (it is bold, or the first row is a Zwischensumme):
+then a mismatch is a slip. Where its label names no result, it may be the next
 item of a list: what holds is confirmed, what does not claims nothing. Only rows of one amount each, of one unit
 and scale, none a total another reading has read; the deductions are the rows whose label opens with „abzgl.“,
 „abzüglich“ or „./.“ (a dash opening a row may be a bullet)."""
@@ -15,7 +16,7 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import RESULT_WORD
+from vorlagen.nachrechnen.woerter import RESULT_WORD, SUBTOTAL
 
 _TAKES_OFF = re.compile(r"^\W*(?:abzgl\.|abzüglich|\./\.)", re.IGNORECASE)
 _NAMES_RESULT = re.compile(
@@ -69,7 +70,10 @@ def _reading(rows: list[Reihe]) -> Rechnung | None:
     if parts[0].wert < sum(abs(z.wert) for z in parts[1:]):
         return None  # more taken off than there is: a Fehlbetrag, typed with or without its sign – not read so
     signs = [1] + [-1] * (len(parts) - 1)
+    # … or where the rows set it apart as their result: a bold last row, or a Zwischensumme the deductions follow
+    # („Zwischensumme 2.028.800 | abzgl. sonstige Erlöse -142.600 | **Gebührenfähige Kosten** 1.886.200“)
     named = bool(RESULT_WORD.search(rows[-1].label) or _NAMES_RESULT.search(rows[-1].label))
+    named = named or rows[-1].zeile.fett or bool(SUBTOTAL.search(rows[0].label))
     return Rechnung(
         "Betrag abzüglich der Zeilen „abzgl.“ darunter",
         "saldo",

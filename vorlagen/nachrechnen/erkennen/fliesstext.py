@@ -50,6 +50,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         + _from_to_by(text, figs, at)
         + _rates_after_change(text, figs, at)
         + _change_and_rate_after_new(text, figs, at)
+        + _change_and_rate_after_old(text, figs, at)
         + planabweichung.checks(text, figs, at)
         + abzug.checks(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
@@ -189,6 +190,39 @@ def _change_and_rate_after_new(text: str, figs: list[Zahl], at: At) -> list[Rech
                 at(rate),
                 f"{change.betrag()} / ({new.betrag()} {'−' if rise else '+'} {change.betrag()}) × 100",
                 vorzeichen=[1, 1, -1 if rise else 1],
+                typ="veraenderung_prozent",
+            )
+        )
+    return found
+
+
+# „(bisher 2,41 €/m³) um 0,13 €/m³ bzw. 5,4 %“: the old amount, then the change as an amount and as a rate
+_OLD_NAMED = re.compile(r"\b(?:bisher|bislang|zuvor|von)\s*:?\s*$")
+_AMOUNT_THEN_RATE = re.compile(r"^\s*(?:/\s*[\wÄÖÜäöüß³²]+\s*)?(?:bzw\.|beziehungsweise|oder)\s+(?:um\s+)?$")
+_BY_AFTER_OLD = re.compile(r"^\s*(?:/\s*[\wÄÖÜäöüß³²]+)?\s*\)?\s*(?:[,;]\s*)?(?:also\s+|somit\s+|damit\s+)?um\s+$")
+
+
+def _change_and_rate_after_old(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„(bisher 2,41 €/m³) um 0,13 €/m³ bzw. 5,4 %“: the rate is the change in percent of the old amount named right
+    before it – sure, the sentence names the old amount, the change and the rate in one breath."""
+    found = []
+    for old, change, rate in zip(figs, figs[1:], figs[2:]):
+        if (
+            rate.einheit != "%"
+            or not (old.einheit == change.einheit != "%")
+            or old.wert <= 0
+            or not _OLD_NAMED.search(words_before(text, old))
+            or not _BY_AFTER_OLD.match(between(text, old, change))
+            or not _AMOUNT_THEN_RATE.match(between(text, change, rate))
+        ):
+            continue
+        found.append(
+            Rechnung(
+                "Veränderung in Prozent des bisherigen Betrags („bisher …, um … bzw. … %“)",
+                "quote",
+                [at(change), at(old)],
+                at(rate),
+                f"{change.betrag()} / {old.betrag()} × 100",
                 typ="veraenderung_prozent",
             )
         )

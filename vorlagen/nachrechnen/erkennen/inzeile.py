@@ -16,7 +16,10 @@ from vorlagen.nachrechnen.woerter import SENTENCE_END
 _FRACTION_FACTOR = re.compile(r"\s*(?:x|×|\*|mal)\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*=\s*")
 _DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
 _DIVIDED = re.compile(r"(?:\s*(?:€|EUR|Euro|T€))?\s+[:÷]\s+")  # spaced: „Anlage 1: 5.000 €“ is no division
-_DIVIDED_GIVES = re.compile(r"\s*(?:\([^()\d]*\d[^()]*\)\s*)?=\s*")
+# „742.000 m³ = 2,54 €/m³“: a unit of measure after the divisor
+_DIVIDED_GIVES = re.compile(
+    r"\s*(?:(?:m[²³]|qm|cbm|kWh|MWh|km|ha|Std\.|h|Stück|Stk\.|Einwohner|EW)\s*)?(?:\([^()\d]*\d[^()]*\)\s*)?=\s*"
+)
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 
 
