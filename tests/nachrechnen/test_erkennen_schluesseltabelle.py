@@ -119,3 +119,27 @@ def test_three_rows_and_a_column_total_that_misses_by_the_same_make_the_doubt_a_
     assert code == 1 and slip["zeile"] == 4 and Fraction(slip["werte"]["nachgerechnet"]) == umlage["Gemeinde Talhausen"]
     assert slip["hinweis"] == "die Summe in Z. 6 geht mit dem berichtigten Wert auf"
     assert by_status(report, "nicht eindeutig") == [] and by_status(report, "Folgefehler") == []
+
+
+def test_a_column_of_shares_two_columns_right_of_its_amounts(tmp_path, capsys):
+    # a Teilhaushalt: 2024 | 2025 | Veränderung | Anteil in % (of 2025) – the share column is not beside its amounts
+    zeilen = {
+        "Personal": (Fraction(3_412_600), Fraction(3_598_200)),
+        "Sach": (Fraction(1_208_400), Fraction(1_164_900)),
+    }
+    zeilen["Transfer"] = (Fraction(9_874_300), Fraction(10_412_750))
+    summe = sum(neu for _, neu in zeilen.values())
+    text = "| Aufwand | 2024 | 2025 | Veränderung | Anteil in % |\n|---|---|---|---|---|\n"
+    anteile = {n: rund(neu / summe * 100, Fraction(1, 10)) for n, (_, neu) in zeilen.items()}
+    assert sum(anteile.values()) == 100
+    for n, (alt, neu) in zeilen.items():
+        text += f"| {n} | {zahl(alt)} | {zahl(neu)} | {zahl(neu - alt)} | {zahl(anteile[n], 1)} |\n"
+    alt_summe = sum(alt for alt, _ in zeilen.values())
+    text += f"| Summe | {zahl(alt_summe)} | {zahl(summe)} | {zahl(summe - alt_summe)} | 100,0 |\n"
+    readings = erkannt(tmp_path, "schluesseltabelle", text)
+    assert [werte(r) for r in readings] == [([neu, summe], anteile[n]) for n, (_, neu) in zeilen.items()]
+    falsch = text.replace(f"| {zahl(anteile['Sach'], 1)} |", f"| {zahl(anteile['Sach'] + 1, 1)} |")
+    # three rows, two that hold: the third a doubt at its line (the Summe row's 100,0 is read by no sum here)
+    code, report, _ = check(capsys, write(tmp_path, "a.md", falsch))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["zeile"] == 4 and Fraction(zweifel["werte"]["nachgerechnet"]) == anteile["Sach"]

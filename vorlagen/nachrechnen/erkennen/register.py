@@ -135,7 +135,7 @@ ERKENNER = (
     Erkenner(149, "mengenpreis", lambda d, p: mengenpreis.recognise(d.zeilen_reihen, p)),
     Erkenner(150, "spaltenformel", lambda d, p: spaltenformel.recognise(d.zeilen, p)),
     Erkenner(151, "schluesselanteile", lambda d, p: schluesselanteile.recognise(d.zeilen, p)),
-    Erkenner(148, "schluesseltabelle", lambda d, p: schluesseltabelle.recognise(d.zeilen_reihen, p)),
+    Erkenner(158, "schluesseltabelle", lambda d, p: schluesseltabelle.recognise(d.zeilen_reihen, p)),
     Erkenner(152, "spaltenbeziehung", lambda d, p: spaltenbeziehung.recognise(d.zeilen_reihen, p)),
     Erkenner(153, "planquote", lambda d, p: planquote.recognise(d.zeilen, p)),
     Erkenner(154, "finanzierungsanteile", lambda d, p: finanzierungsanteile.recognise(d.zeilen, p)),

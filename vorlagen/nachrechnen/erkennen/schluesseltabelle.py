@@ -5,7 +5,8 @@ amount is the total of its column times the row's key over the total of the keys
 Read where the rows show it: a run of rows of as many figures closed by a total row („Summe“, „Gesamt“,
 „insgesamt“), the key column's rows adding up to its total exactly; every row but one at most holds – a slip where
 three hold, else „nicht eindeutig“; one step of its rounding off is „nicht eindeutig“ (a distribution rounds some
-shares the other way so that they add up to the total). Two key columns giving the same amounts: the one not in
+shares the other way so that they add up to the total). A column whose total is 100 gives each row's share of the key
+column in percent („Anteil in %“ two columns right of the amounts it is a share of). Two key columns giving the same amounts: the one not in
 percent is read (its figures are exact); the key stands left of the column it distributes. Each run looks at a bounded number of column pairs."""
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _verdicts(
     keys = [values[key].wert for _, values in rows]
     if totals[key].wert <= 0 or sum(keys) != totals[key].wert or any(k < 0 for k in keys):
         return None  # the key column adds up to its total, or it is no key
-    if _percent(totals[amount]) or totals[amount].wert <= 0 or sum(1 for k in keys if k) < _MIN_ROWS:
+    if totals[amount].wert <= 0 or sum(1 for k in keys if k) < _MIN_ROWS:
         return None
     verdicts: list[bool | None] = []
     for _, values in rows:
@@ -84,16 +85,33 @@ def _readings(
         rounded = round_half_up(exact, values[amount].schritt)
         one_step = abs(rounded - values[amount].wert) == values[amount].schritt
         doubt = not sure or one_step
+        grund = _ONE_STEP if one_step else _FEW if doubt else ""
+        key_fund, keys_fund = reihe.fund(values[key]), total_row.fund(totals[key])
+        if totals[amount].wert == 100:  # a column of shares in percent: the row's key in percent of all keys
+            found.append(
+                Rechnung(
+                    "Anteil in Prozent an der Summe der Spalte (die Zeile der Summe nennt 100)",
+                    "quote",
+                    [key_fund, keys_fund],
+                    share,
+                    f"{values[key].betrag()} / {totals[key].betrag()} × 100",
+                    sicher=not doubt,
+                    grund=grund,
+                    rang=1,
+                    typ="schluesseltabelle",
+                )
+            )
+            continue
         found.append(
             Rechnung(
                 "Anteil nach der Schlüsselspalte der Tabelle: die Summe der Spalte mal der Schlüssel der Zeile durch "
                 "die Summe der Schlüssel",
                 "schluessel",
-                [total_row.fund(totals[amount]), reihe.fund(values[key]), total_row.fund(totals[key])],
+                [total_row.fund(totals[amount]), key_fund, keys_fund],
                 share,
                 f"{totals[amount].betrag()} × {values[key].betrag()} / {totals[key].betrag()}",
                 sicher=not doubt,
-                grund=_ONE_STEP if one_step else _FEW if doubt else "",
+                grund=grund,
                 rang=1,
                 typ="schluesseltabelle",
             )
