@@ -16,7 +16,15 @@ from vorlagen.nachrechnen.erkennen import inzeile, register
 from vorlagen.nachrechnen.lesen import einheitzeile, unlesbar
 from vorlagen.nachrechnen.lesen.datei import read
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.urteil import abwaegen, bestaetigt, erwaehnung, folgen, fremdschreibweise, kreuzung
+from vorlagen.nachrechnen.urteil import (
+    abwaegen,
+    bestaetigt,
+    erwaehnung,
+    folgen,
+    fremdschreibweise,
+    kreuzung,
+    zeilenmuster,
+)
 from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
 from vorlagen.nachrechnen.urteil.nachgerechnet import pruefe
 
@@ -33,6 +41,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     found = [_approximate(rechnung) for rechnung in found]
     urteile = [pruefe(rechnung) for rechnung in found]
     kept, unsure = abwaegen.judge(urteile)  # a guess that fails proves nothing: its figures stay open
+    kept = zeilenmuster.prefer(urteile, kept)  # a total row adds the same rows in every column
     pruefung = Pruefung(datei, abwaegen.revive(urteile, abwaegen.own_claims(urteile, kept)), [])
     fremdschreibweise.doubt(pruefung)  # a figure in no German notation was read one way: its calculations are doubts
     kreuzung.locate(pruefung)  # one cell that a row's and a column's total both miss by the same: the slip
