@@ -60,6 +60,12 @@ UNIT_PRICE_HEAD = re.compile(
     re.IGNORECASE,
 )
 COUNT_HEAD = re.compile(r"\b(?:Menge|Anzahl|Stückzahl|Stück|Stk\.?)(?!\w)", re.IGNORECASE)
+# a head naming a column of counts („Einwohner“, „Schülerzahl“) beside columns of money („Kosten“, „in €“): the
+# counts are no summands of its „Gesamt in €“
+COUNT_COLUMN = re.compile(
+    r"\b(?:\w*[Zz]ahl|Einwohner\w*|Schüler\w*|Kinder|Plätze|Fläche|m²|VZÄ|Stellen|Personen|Fälle)(?!\w)"
+)
+MONEY_COLUMN = re.compile(r"€|\bEUR\b|\bEuro\b|Kosten|Betrag|Umlage|Zuschuss|Mittel|Aufwand", re.IGNORECASE)
 AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
 TOTAL_IN_SENTENCE = re.compile(
     r"(?:^|[.;:]\s+)(?:In der Summe|In Summe|Insgesamt|Zusammen|Summa summarum|Damit ergibt sich|Somit ergibt sich|"

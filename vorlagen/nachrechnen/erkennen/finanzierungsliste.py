@@ -2,7 +2,8 @@
 Betriebskosten or Baukosten: „Betriebskosten gesamt: 822.125 €“, then „Finanzierung der Betriebskosten:“ over „-
 Landeszuschuss nach KiBiz (41 %): 337.071 €“, „- Elternbeiträge (geschätzt): 98.000 €“, „- Eigenanteil der Stadt:
 387.054 €“. The list covers its total: the last item, an Eigenanteil or a rest, is the total less the others; an item
-whose label names a rate in brackets is the total times that rate. Before, only the search confirmed such figures
+whose label names a rate alone in brackets („(41 %)“; not „(80 %, höchstens 250.000 €)“ or „(75 % der
+zuwendungsfähigen Kosten)“: another base) is the total times that rate. Before, only the search confirmed such figures
 where they held (and the total was taken by its own sum above, so not even that), and a slip was only „nicht
 geprüft“.
 
@@ -117,14 +118,23 @@ def _rest(items: list[tuple[Zeile, Zahl]], total: Fund, sure: bool, taken: set) 
     ]
 
 
+def _alone_in_brackets(text: str, rate: Zahl) -> bool:
+    """The rate is all its brackets hold („(41 %)“): no cap, no base of its own."""
+    opening, closing = text.rfind("(", 0, rate.start), text.find(")", rate.ende)
+    if opening < 0 or closing < 0:
+        return False
+    inner = text[opening + 1 : rate.start] + text[rate.ende : closing]
+    return not re.search(r"[\wÄÖÜäöüß]", inner.replace("%", ""))
+
+
 def _rates(items: list[tuple[Zeile, Zahl]], total: Fund, taken: set, amounts_hold: bool) -> list[Rechnung]:
     """An item whose label names its rate in brackets („Landeszuschuss nach KiBiz (41 %): 337.071 €“): the total times
     the rate – or, where the items add up as typed, the rate as the item in percent of the total."""
     found = []
     for zeile, amount in items:
         rates = [z for z in zeile.zahlen if z.einheit == "%" and z.start < amount.start]
-        if len(rates) != 1 or rates[0].tiefe != 1:
-            continue
+        if len(rates) != 1 or rates[0].tiefe != 1 or not _alone_in_brackets(zeile.text, rates[0]):
+            continue  # „(80 %, höchstens 250.000 €)“, „(75 % der zuwendungsfähigen Kosten)“: of another base
         rate, item = Fund(zeile, rates[0]), Fund(zeile, amount)
         if amounts_hold and rate.key not in taken:
             found.append(

@@ -37,6 +37,10 @@ _BY_RATE = re.compile(
     r"^\s*(?:\(\s*|[,;]\s*(?:das sind|dies sind|das entspricht|dies entspricht|ein Plus von|ein Minus von|"
     r"eine Steigerung von|ein Anstieg von|ein Zuwachs von|ein Rückgang von|eine Minderung von)\s+)(?P<sign>[+\-−]?)\s*$"
 )
+_PER_PERIOD = re.compile(
+    r"^\s*(?:(?:im|pro|je)\s+(?:Monat|Jahr|Quartal|Woche|Tag|Kopf|Einwohner\w*|Person|Kind|Haushalt)\b|"
+    r"(?:monatlich|jährlich|wöchentlich|täglich)\b)"
+)
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -279,6 +283,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if len(money) != 3:
         return []
     a, b, c = money
+    if _PER_PERIOD.match(text[c.ende : c.ende + 40]):
+        return []  # „…, das sind 34,40 € im Monat“: a share per month or per head, no difference
     explicit = bool(
         re.search(r"\bzwischen\s*$", words_before(text, a))
         and re.match(r"^\s*und\s*$", between(text, a, b))

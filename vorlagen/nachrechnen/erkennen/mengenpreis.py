@@ -11,7 +11,8 @@ above the rows names a price per unit („Einzelpreis“, „Preis je …“, �
 and a row that misses is a slip where one row shows it and another holds it too (its count may be 1), else „nicht
 eindeutig“. Without such a head two rows must show it, at most one may miss, and it is a slip where three show it. A
 product one step of its rounding off is „nicht eindeutig“ (the price may be rounded from a finer one; cut off instead
-of rounded, the verdict says „Rundung“). Where two pairs of columns give the same amounts, which is meant is open and
+of rounded, the verdict says „Rundung“); so is a row that misses while its label says it is priced otherwise („(neu
+ab 01.07.2025)“, „(Preis je 100 Stück)“, „abzgl. 15 % Mengenrabatt“). Where two pairs of columns give the same amounts, which is meant is open and
 none is read. A head that names a count or a price per unit also keeps tabellenkopf from reading its „Gesamt“ as the
 sum of the row. Each run is looked at for a bounded number of column triples: linear in the document's length."""
 
@@ -152,7 +153,7 @@ def _readings(
 ) -> list[Rechnung]:
     verdicts = [_verdict(values, count, price, total) for _, values in run]
     shows = verdicts.count(True)  # rows whose count is neither 0 nor 1
-    holds = sum(1 for values in run if _holds(values[1], count, price, total))
+    holds = sum(1 for _, values in run if _holds(values, count, price, total))
     sure = shows >= 1 and holds >= 2 if kopf.preis else shows >= 3
     named = "wie der Kopf der Tabelle sagt" if kopf.preis else "so in den anderen Zeilen"
     found = []
@@ -165,7 +166,13 @@ def _readings(
         one_step = (
             exact != round_half_up(exact, t.schritt) and abs(round_half_up(exact, t.schritt) - t.wert) <= t.schritt
         )
-        doubt = not sure or one_step
+        # „Sozialarbeit ASD (neu ab 01.07.2025)“, „Schrauben (Preis je 100 Stück)“, „abzgl. 15 % Mengenrabatt“: a row
+        # that says it is priced otherwise is no slip where it misses
+        name = reihe.label.split("\t")[0].strip()  # the row's first cell: what it is
+        remark = _REMARK.search(name)
+        grund = _GRUND_RUNDUNG if one_step and sure else _GRUND if not sure else ""
+        if remark is not None and not grund:
+            grund = f"die Zeile nennt eine Besonderheit („{name[:60]}“)"
         found.append(
             Rechnung(
                 f"Menge mal Preis je Einheit in der Zeile ({named})",
@@ -173,8 +180,8 @@ def _readings(
                 [reihe.fund(n), reihe.fund(p)],
                 result,
                 f"{n.betrag()} × {p.betrag()}",
-                sicher=not doubt,
-                grund=_GRUND_RUNDUNG if one_step and sure else _GRUND if doubt else "",
+                sicher=not grund,
+                grund=grund,
                 rang=2,
                 typ="mengenpreis",
             )
@@ -183,4 +190,9 @@ def _readings(
 
 
 _GRUND = "das Produkt ist aus zu wenigen Zeilen erschlossen"
+_REMARK = re.compile(
+    r"\(|\b(?:je|pro)\s+\d|Rabatt|Nachlass|Skonto|anteilig|zeitanteilig|abzgl|abzüglich|\bab\s+\d|\bbis\s+\d|"
+    r"halbjährig|Halbjahr|Monate|pauschal|psch",
+    re.IGNORECASE,
+)
 _GRUND_RUNDUNG = "der Preis je Einheit kann aus einem genaueren gerundet sein"

@@ -31,6 +31,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, words_before, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
@@ -69,7 +70,16 @@ _LOOK = 300
 _SPAN = 600  # characters after a „davon“ searched for the end of its sentence  # characters before a share searched for the amount it is a share of
 _MAX_PARTS = 6
 _GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
-_SOME = re.compile(r"\b(?:u\.\s?a\.|unter anderem|insbesondere|allein|darunter|beispielsweise|z\.\s?B\.|etwa)\s", re.I)
+# words that let a part overlap another or count twice: „(einschließlich dessen Personalkosten)“ anywhere, „jeweils
+# 60.000 € für A und B“ outside brackets (inside, „(2021 und 2022 je 345.000 €)“ explains a part); on a list item
+# any bracket may say it overlaps („(stationär und ambulant)“)
+_OVERLAP = re.compile(r"\b(?:einschließlich|einschl\.|inklusive|inkl\.|darunter|zuzüglich|zzgl\.)")
+_TWICE = re.compile(r"\b(?:je|jeweils)\s")
+_SOME = re.compile(
+    r"\b(?:u\.\s?a\.|unter anderem|insbesondere|allein|darunter|beispielsweise|z\.\s?B\.|etwa)\s|"
+    r"\b(?:der\s+Rest|die\s+übrigen|übrige\w*|weitere\w*|sonstige\w*|restliche\w*)\b",
+    re.I,
+)
 # the word that qualifies a „davon“ part right after it: „davon sind 640.000 € förderfähig“, „640.000 € zuwendungsfähig“
 _QUALIFIER = re.compile(r"\s*(?:sind\s+|als\s+)?([a-zäöüß]{4,30}(?:fähig|bar))\b")
 
@@ -126,18 +136,31 @@ def _davon(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
             found.append(replace(_sum(art, zeile, [total, first], [1, -1], rest, "davon_summe"), sicher=True))
         if 2 <= len(parts) <= _MAX_PARTS and all(abs(p.wert) < abs(total.wert) for p in parts):
             reading = _sum("Aufteilung „davon … und …“", zeile, parts, [1] * len(parts), total, "davon_summe")
-            if all(p.wert > 0 for p in parts) and total.wert > 0:
+            clause = text[total.ende : end]
+            # „davon jeweils 60.000 € für A und B“ counts a part twice, „(einschließlich dessen Personalkosten)“ or a
+            # bracket may overlap another part: then the parts prove nothing either way
+            overlapping = bool(_OVERLAP.search(clause) or _TWICE.search(_BRACKETS.sub("", clause)))
+            if all(p.wert > 0 for p in parts) and total.wert > 0 and not overlapping:
                 named = sum(p.wert for p in parts)
                 years = len(_YEAR_NAMED.findall(text[total.ende : end]))
-                if named > total.wert and years in (0, len(parts)):
+                # … by more than the rounding of the figures can make („12,4 Mio. €, davon 7,3 … und 5,2 Mio. €“)
+                rounding = gerundet.sum_allowance([*parts, total])
+                if named - total.wert > rounding and years in (0, len(parts)):
                     # parts of a whole that together exceed it: one of the figures is wrong – unless a year names
                     # some parts and not others („davon 6 Mio. € gefördert und 8 Mio. € im Jahr 2026“: two ways of
                     # parting the whole)
                     reading = replace(reading, sicher=True)
-                elif named < total.wert and not _SOME.search(text[total.ende : end]):
+                elif named < total.wert and not _SOME.search(text[total.ende : _period(text, end)]):
                     reading = replace(reading, grund=_GUESS)  # a part may be left unnamed – or one typed too low
             found.append(reading)
     return found
+
+
+def _period(text: str, end: int) -> int:
+    """Where the sentence around `end` closes with a full stop – past a „;“ that only parts it („…; der Rest entfällt
+    auf kleinere Maßnahmen.“), bounded."""
+    stop = text.find(".", end, end + _SPAN)
+    return stop if stop >= 0 else min(len(text), end + _SPAN)
 
 
 def _complement(text: str, money: list[Zahl], first: Zahl, end: int) -> Zahl | None:
@@ -327,8 +350,15 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
         if 2 <= len(parts) <= _MAX_PARTS:
             signs = [1] * len(parts)
             # parts that together exceed their whole: one of the figures is wrong, whatever else the list leaves out
+            rounding = gerundet.sum_allowance([p.zahl for p in parts] + [total])
             exceed = (
-                total.wert > 0 and all(p.zahl.wert > 0 for p in parts) and sum(p.zahl.wert for p in parts) > total.wert
+                total.wert > 0
+                and all(p.zahl.wert > 0 for p in parts)
+                and sum(p.zahl.wert for p in parts) - total.wert > rounding
+            )
+            # „(stationär und ambulant)“, „einschließlich …“ on an item: it may overlap the others – a guess
+            overlapping = any(
+                re.search(r"\(", p.zeile.text[p.zahl.ende :]) or _OVERLAP.search(p.zeile.text) for p in parts
             )
             found.append(
                 Rechnung(
@@ -338,8 +368,10 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
                     Fund(head, total),
                     written_sum([p.zahl for p in parts], signs),
                     vorzeichen=signs,
-                    sicher=exceed,
-                    grund="" if exceed else "ob die Aufzählung alle Teile nennt, sagt der Text nicht ausdrücklich",
+                    sicher=exceed and not overlapping,
+                    grund=""
+                    if exceed or overlapping
+                    else "ob die Aufzählung alle Teile nennt, sagt der Text nicht ausdrücklich",
                     typ="aufzaehlung_summe",
                 )
             )

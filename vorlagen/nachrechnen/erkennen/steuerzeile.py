@@ -4,11 +4,14 @@ Kostenschätzung as a new user types it: „Summe netto | 20.886,00 €“, „z
 net amount plus the tax. Before, the search confirmed both where they held, and a slip in either was only „nicht
 geprüft“.
 
-Rows: each with one amount, in euros or all three without a unit but with cents; the tax row names the tax (MwSt., Mehrwertsteuer, USt., Umsatzsteuer) and one
-rate in percent, and no tax contained in an amount („inkl.“, „enthalten“, „darin“: the base would be the gross
-amount); the net row is the nearest row with an amount above it, the gross row the nearest below (blank lines and the
-rule of a Markdown table between, at most _GAP lines). A tax row without a rate („zzgl. MwSt.“) still gives the
-gross amount; two tax rows next to each other (7 % on one part, 19 % on another) give nothing. The net row names a total or „netto“ („Summe netto“,
+Rows: each with one amount, in euros or all three without a unit but with cents; the tax row names the tax (MwSt.,
+Mehrwertsteuer, USt., Umsatzsteuer) and one rate in percent, and no tax contained in an amount („inkl.“,
+„enthalten“, „darin“: the base would be the gross amount); the net row is the nearest row with an amount above it, the
+gross row the nearest below (blank lines and the rule of a Markdown table between, at most _GAP lines). A tax row
+without a rate („zzgl. MwSt.“) still gives the gross amount. Several tax rows under one net amount (7 % on one part,
+19 % on another) are each read only where the row names its base („zzgl. 7 % MwSt. auf 4.104,00 €“); the gross
+amount is the net amount and all of them – read beside a sum of the rows above that another form may have made of
+it (the judgment keeps the reading that holds). The net row names a total or „netto“ („Summe netto“,
 „Zwischensumme“, „Nettobetrag“) – a row of one item right above the tax may be the last of a list the tax is levied on
 as a whole, and then nothing is read; the gross row names „brutto“ or a total („Gesamtsumme“, „Summe inkl. MwSt.“).
 Every line is looked at a bounded number of times: linear in the document's length."""
@@ -31,50 +34,69 @@ _GAP = 3  # lines without a figure between two rows
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    for index, reihe in enumerate(reihen):
-        tax, rate = _amount(reihe), _rate(reihe)
-        if (
-            tax is None
-            or not _tax_row(reihe)
-            or _tax_row(_near(reihen, index, -1))
-            or _tax_row(_near(reihen, index, 1))
-        ):
-            continue  # two tax rows („7 % … auf Bücher“, „19 % … auf Möbel“): each may be levied on a part
-        net = _neighbour(reihen, index, -1)
-        if net is None or not _NET.search(_words(net)) or re.search("brutto", _words(net), re.I):
+    index = 0
+    while index < len(reihen):
+        block = _tax_block(reihen, index)
+        if block is None:
+            index += 1
             continue
+        net, taxes, gross, index = block
         base = _amount(net)
         assert base is not None  # _neighbour finds rows with one amount
-        if base.einheit != tax.einheit:
+        tax_amounts = [_tax(t) for t in taxes]
+        if any(t is None or t.einheit != base.einheit for t in tax_amounts):
             continue
-        if rate is not None and reihe.fund(tax).key not in taken:
+        for reihe, tax in zip(taxes, tax_amounts, strict=True):
+            assert tax is not None
+            named = _named_base(reihe)  # „zzgl. 7 % MwSt. auf 4.104,00 €“: the base in the row
+            rate, of = _rate(reihe), named or (base if len(taxes) == 1 else None)
+            if rate is None or of is None or reihe.fund(tax).key in taken:
+                continue  # two tax rows without their bases: each may be levied on a part
             found.append(
                 Rechnung(
-                    "Steuer in der Zeile unter dem Nettobetrag: Nettobetrag mal Steuersatz",
+                    "Steuer in der Zeile unter dem Nettobetrag: "
+                    + ("der Betrag, den sie nennt, mal Steuersatz" if named else "Nettobetrag mal Steuersatz"),
                     "anteil",
-                    [net.fund(base), reihe.fund(rate)],
+                    [(reihe if named else net).fund(of), reihe.fund(rate)],
                     reihe.fund(tax),
-                    f"{base.betrag()} × {rate.betrag()}",
+                    f"{of.betrag()} × {rate.betrag()}",
                     typ="steuerzeile",
                 )
             )
-        gross = _neighbour(reihen, index, 1)
-        if gross is None or not _GROSS.search(_words(gross)) or re.search("netto", _words(gross), re.I):
-            continue
-        total = _amount(gross)
-        assert total is not None
-        if total.einheit == tax.einheit and gross.fund(total).key not in taken:
-            found.append(
-                Rechnung(
-                    "Bruttobetrag unter der Steuer: Nettobetrag und Steuer",
-                    "summe",
-                    [net.fund(base), reihe.fund(tax)],
-                    gross.fund(total),
-                    f"{base.betrag()} + {tax.betrag()}",
-                    typ="steuerzeile",
-                )
+        total = _amount(gross) if gross is not None else None
+        if gross is None or total is None or total.einheit != base.einheit:
+            continue  # read even where a sum of the rows above was (the judgment keeps the reading that holds)
+        parts = [net.fund(base)] + [r.fund(t) for r, t in zip(taxes, tax_amounts, strict=True) if t is not None]
+        found.append(
+            Rechnung(
+                "Bruttobetrag unter der Steuer: Nettobetrag und Steuer",
+                "summe",
+                parts,
+                gross.fund(total),
+                " + ".join(p.zahl.betrag() for p in parts),
+                rang=4,  # named by its rows: over a sum of the rows above that includes the taxes alone
+                typ="steuerzeile",
             )
+        )
     return found
+
+
+def _tax_block(reihen: list[Reihe], index: int) -> tuple[Reihe, list[Reihe], Reihe | None, int] | None:
+    """The net row, the tax rows right under it, the gross row under them (None where none names it) and the index
+    after the block – where row `index` opens a block of tax rows under a net amount."""
+    if not _tax_row(reihen[index]) or _tax_row(_near(reihen, index, -1)):
+        return None
+    net = _neighbour(reihen, index, -1)
+    if net is None or not _NET.search(_words(net)) or re.search("brutto", _words(net), re.I):
+        return None
+    taxes, at = [reihen[index]], index
+    while (after := _near_index(reihen, at, 1)) is not None and _tax_row(reihen[after]):
+        taxes.append(reihen[after])
+        at = after
+    gross = _neighbour(reihen, at, 1)
+    if gross is not None and (not _GROSS.search(_words(gross)) or re.search("netto", _words(gross), re.I)):
+        gross = None
+    return net, taxes, gross, at + 1
 
 
 def _words(reihe: Reihe) -> str:
@@ -106,20 +128,43 @@ def _rate(reihe: Reihe) -> Zahl | None:
 
 
 def _tax_row(reihe: Reihe | None) -> bool:
-    """A row that adds a tax: it names one, with one amount, and no tax contained in an amount."""
-    if reihe is None or _amount(reihe) is None:
+    """A row that adds a tax: it names one, with its amount (and perhaps the base it is levied on), and no tax
+    contained in an amount."""
+    if reihe is None or _tax(reihe) is None:
         return False
     words = _words(reihe)
     return bool(_TAX.search(words)) and not _CONTAINED.search(words)
 
 
+def _tax(reihe: Reihe) -> Zahl | None:
+    """The tax amount of a row: its one amount, or the last where the row names its base before it („auf 4.104,00 €“)."""
+    one = _amount(reihe)
+    if one is not None or _named_base(reihe) is None:
+        return one
+    return [z for z in _figures(reihe) if z.einheit != "%"][-1]
+
+
+def _named_base(reihe: Reihe) -> Zahl | None:
+    """„zzgl. 7 % MwSt. auf 4.104,00 €“: the amount after „auf“ in a row of two amounts, the base of its tax."""
+    figures = [z for z in _figures(reihe) if z.einheit != "%"]
+    if len(figures) != 2 or any(z.wert <= 0 for z in figures):
+        return None
+    first = figures[0]
+    return first if re.search(r"\bauf\s*$", reihe.zeile.text[: first.start]) else None
+
+
 def _near(reihen: list[Reihe], index: int, step: int) -> Reihe | None:
     """The nearest row with a figure above (step −1) or below (step 1), past at most _GAP lines without one."""
+    near = _near_index(reihen, index, step)
+    return None if near is None else reihen[near]
+
+
+def _near_index(reihen: list[Reihe], index: int, step: int) -> int | None:
     for near in range(index + step, index + step * (_GAP + 2), step):
         if not 0 <= near < len(reihen):
             return None
         if _figures(reihen[near]) or reihen[near].zeile.zahlen:
-            return reihen[near]
+            return near
     return None
 
 

@@ -10,7 +10,7 @@ from vorlagen.nachrechnen.aufbau.lesarten import Summe, readings
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.aufbau.summensaldo import saldo_of_totals
-from vorlagen.nachrechnen.woerter import PERCENT_WORD
+from vorlagen.nachrechnen.woerter import PERCENT_WORD, UNIT_PRICE_HEAD
 
 _HEAD_LOOK = 4  # lines above a run in which its head of cells may stand (label lines a PDF wrapped between)
 
@@ -32,6 +32,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             # a column of percentages holds rates or shares, each of its own base: none adds up to the total's
             if place.art != WERT or len(place.zahlen) != 1 or place.zahlen[0].einheit == "%":
                 continue
+            if _per_unit(head, place):
+                continue  # „Betrag je Kind“: the total row's figure there is an average, no sum
             if _in_percent(head, place):
                 # „| VZÄ | VZÄ | % |“ over the rows: percentages without the sign – rates, or shares each rounded
                 # on its own (76 + 6 + 12 + 5 under „100“): nachrechnen/erkennen/anteilsliste.py reads shares
@@ -54,6 +56,14 @@ def _head(reihen: list[Reihe], index: int, lauf: Lauf) -> Reihe | None:
         if "\t" in reihe.zeile.text and re.search(r"[A-Za-zÄÖÜäöüß%]", reihe.zeile.text):
             return reihe  # not a line of dashes under a head
     return None
+
+
+def _per_unit(head: Reihe | None, place: Eintrag) -> bool:
+    """Whether the head names the place's column a price or amount per unit („Einzelpreis“, „Betrag je Kind“)."""
+    if head is None or not place.spalte or place.spalte[0] != "zelle":
+        return False
+    cells = head.zeile.text.split("\t")
+    return place.spalte[1] < len(cells) and UNIT_PRICE_HEAD.search(cells[place.spalte[1]]) is not None
 
 
 def _in_percent(head: Reihe | None, place: Eintrag) -> bool:

@@ -10,7 +10,14 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.erkennen import zeilensumme
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.woerter import AMOUNT_COLUMN, COUNT_HEAD, TOTAL_COLUMN_LAST, UNIT_PRICE_HEAD
+from vorlagen.nachrechnen.woerter import (
+    AMOUNT_COLUMN,
+    COUNT_COLUMN,
+    COUNT_HEAD,
+    MONEY_COLUMN,
+    TOTAL_COLUMN_LAST,
+    UNIT_PRICE_HEAD,
+)
 
 _DAVON = re.compile(r"\b(?:davon|von Summe)\b", re.IGNORECASE)  # „von Summe konsumtiv“: a part of the Summe before
 _YEARS_LAST = re.compile(r"(?:\b(?:19|20)\d\d\s*){2,}$")
@@ -58,7 +65,10 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
     years = _YEARS_LAST.search(text)
     if years and AMOUNT_COLUMN.search(text[: years.start()]):
         return len(years[0].split()), False, True
-    product = UNIT_PRICE_HEAD.search(text) or COUNT_HEAD.search(text)  # „Menge | Einzelpreis | Gesamt“: mengenpreis
+    # „Menge | Einzelpreis | Gesamt“ is a product (mengenpreis); „Schülerzahl | Sachkosten | … | Gesamt in €“ adds
+    # no count to the money
+    product = UNIT_PRICE_HEAD.search(text) or COUNT_HEAD.search(text)
+    product = product or COUNT_COLUMN.search(text) and MONEY_COLUMN.search(text)
     return 0, bool(TOTAL_COLUMN_LAST.search(text)) and not product, False
 
 

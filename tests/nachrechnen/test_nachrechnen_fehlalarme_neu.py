@@ -1,0 +1,110 @@
+"""False alarms a helper found attacking this round's forms as an adversary (141 papers, every figure worked out with
+Fraction): each paper here is right in every figure, and each was FEHLER (exit 1) before its mend. The figures are
+worked out here with Fraction as well."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import rund, zahl
+
+CENT = Fraction(1, 100)
+
+
+def _eur(value: Fraction) -> str:
+    return zahl(value, 2) + " €"
+
+
+def _clean(capsys, tmp_path, text: str, name: str = "a.md") -> dict:
+    code, report, _ = check(capsys, write(tmp_path, name, text))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "Folgefehler") == [], text
+    return report
+
+
+def test_two_rates_of_tax_each_on_its_base_and_the_gross_amount_of_all(tmp_path, capsys):
+    buecher, rechner = Fraction(4_104), Fraction(2_538)
+    sieben, neunzehn = rund(buecher * 7 / 100, CENT), rund(rechner * 19 / 100, CENT)
+    brutto = buecher + rechner + sieben + neunzehn
+    text = f"| Position | Betrag |\n|---|---|\n| Bücher | {_eur(buecher)} |\n| Rechner | {_eur(rechner)} |\n"
+    text += f"| Summe netto | {_eur(buecher + rechner)} |\n| zzgl. 7 % MwSt. auf {_eur(buecher)} | {_eur(sieben)} |\n"
+    text += f"| zzgl. 19 % MwSt. auf {_eur(rechner)} | {_eur(neunzehn)} |\n| Summe brutto | {_eur(brutto)} |\n"
+    report = _clean(capsys, tmp_path, text)  # before: „Summe brutto“ as the sum of the two tax rows, FEHLER
+    assert {b["art"] for b in report["befunde"] if b["zeile"] in (6, 7, 8)} == {"steuerzeile"}
+    code, report, _ = check(capsys, write(tmp_path, "b.md", text.replace(_eur(brutto), _eur(brutto + 10))))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 8 and Fraction(slip["werte"]["nachgerechnet"]) == brutto
+
+
+def test_a_column_of_counts_beside_money_is_no_summand_of_its_gesamt(tmp_path, capsys):
+    rows = [(212, Fraction(48_200), Fraction(96_500)), (187, Fraction(41_900), Fraction(88_000))]
+    text = "| Schule | Schülerzahl | Sachkosten | Personalkosten | Gesamt in € |\n|---|---|---|---|---|\n"
+    text += "".join(f"| S{i} | {n} | {zahl(a)} | {zahl(b)} | {zahl(a + b)} |\n" for i, (n, a, b) in enumerate(rows))
+    _clean(capsys, tmp_path, text)  # before: 212 + 48.200 + 96.500 against 144.700 in every row
+
+
+def test_a_price_per_unit_in_a_total_row_is_an_average(tmp_path, capsys):
+    rows = [(48, Fraction(115_000, 100)), (132, Fraction(98_550, 100))]
+    kinder, summe = sum(n for n, _ in rows), sum(n * p for n, p in rows)
+    text = "| Form | Anzahl Kinder | Betrag je Kind | Summe |\n|---|---|---|---|\n"
+    text += "".join(f"| F{i} | {n} | {_eur(p)} | {_eur(n * p)} |\n" for i, (n, p) in enumerate(rows))
+    text += f"| Gesamt | {kinder} | {_eur(rund(summe / kinder, CENT))} | {_eur(summe)} |\n"
+    _clean(capsys, tmp_path, text)  # before: the column „Betrag je Kind“ summed into its average
+
+
+@pytest.mark.parametrize(
+    "name", ["Sozialarbeit (neu ab 01.07.2025)", "Schrauben (Preis je 100 Stück)", "Stift mit Mengenrabatt"]
+)
+def test_a_row_priced_otherwise_is_a_doubt_no_slip(tmp_path, capsys, name):
+    rows = [("A", 3, Fraction(79_600)), ("B", 5, Fraction(89_100))]
+    text = "| Position | Menge | Einzelpreis | Gesamtpreis |\n|---|---|---|---|\n"
+    text += "".join(f"| {n} | {m} | {_eur(p)} | {_eur(m * p)} |\n" for n, m, p in rows)
+    text += f"| {name} | 2 | {_eur(Fraction(89_100))} | {_eur(Fraction(89_100))} |\n"
+    report = _clean(capsys, tmp_path, text)
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert zweifel["zeile"] == 5 and "Besonderheit" in zweifel["hinweis"]
+
+
+@pytest.mark.parametrize(
+    "klammer",
+    ["80 %, höchstens 250.000 €", "bis zu 90 % der förderfähigen Kosten", "75 % der zuwendungsfähigen Kosten"],
+)
+def test_a_rate_with_a_cap_or_a_base_of_its_own_is_not_the_share_of_the_total(tmp_path, capsys, klammer):
+    text = "Gesamtkosten: 420.000 €\n\nFinanzierung der Gesamtkosten:\n\n"
+    text += f"- Landesprogramm ({klammer}): 250.000 €\n- Eigenanteil der Stadt: 170.000 €\n"
+    _clean(capsys, tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "satz",
+    [
+        "Der Bedarf beträgt 610.000 €, davon 420.000 € Personalkosten und 380.000 € für das Zentrum Nord "
+        "(einschließlich dessen Personalkosten).",
+        "Für die Ausstattung stehen 300.000 € bereit, davon jeweils 60.000 € für die Schulen Nord und Süd und 180.000 € "
+        "für die Gesamtschule.",
+        "Die Investitionen betragen insgesamt 12,4 Mio. €, davon 7,3 Mio. € für Schulen und 5,2 Mio. € für Straßen.",
+    ],
+)
+def test_davon_parts_that_overlap_count_twice_or_are_rounded_are_no_slip(tmp_path, capsys, satz):
+    report = _clean(capsys, tmp_path, satz + "\n")
+    assert by_status(report, "nicht eindeutig") == []
+
+
+def test_a_davon_that_says_the_rest_goes_elsewhere_is_no_doubt(tmp_path, capsys):
+    satz = "Es werden 4.250.000 € übertragen, davon 1.900.000 € für Straßen und 1.100.000 € für Schulen; der Rest "
+    report = _clean(capsys, tmp_path, satz + "entfällt auf kleinere Maßnahmen.\n")
+    assert by_status(report, "nicht eindeutig") == []
+
+
+def test_a_list_item_that_overlaps_the_others_is_no_slip(tmp_path, capsys):
+    text = "Für Hilfen zur Erziehung sind 9.800.000 € veranschlagt, davon\n\n- 6.200.000 € stationär,\n"
+    text += "- 2.900.000 € ambulant,\n- 1.300.000 € für junge Volljährige (stationär und ambulant).\n"
+    _clean(capsys, tmp_path, text)
+
+
+def test_an_amount_per_month_after_a_change_is_no_difference(tmp_path, capsys):
+    alt, neu = Fraction(38_640, 100), Fraction(41_280, 100)
+    satz = f"Die Jahresgebühr steigt von {_eur(alt)} auf {_eur(neu)}, das sind {_eur(neu / 12)} im Monat.\n"
+    _clean(capsys, tmp_path, satz)
