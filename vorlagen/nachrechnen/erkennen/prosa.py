@@ -1,8 +1,6 @@
 """Sums and shares a paragraph states in words, read as guesses (only a calculation that holds is confirmed):
 
-- a total split with „davon“: „Mehrkosten von 1,05 Mio. €, davon 990.000 € im Vermögenshaushalt und 60.000 € im
-  Verwaltungshaushalt“, also after a participle and with years naming the parts („auf 1.200.000 € festgesetzt, davon
-  entfallen auf 2025 800.000 € und auf 2026 400.000 €“);
+- a total split with „davon“ (davonsatz.py);
 - a total and the amounts it is made of, joined by „plus“ / „zuzüglich“: „mit 767.500 Euro geplant: dem
   Jahresansatz von 764.000 Euro plus 3.500 Euro Nachzahlung“ – or the amounts first and the total after
   „zusammen“, „insgesamt“, „also“;
@@ -17,33 +15,26 @@
   Gesamtkosten“.
 
 The sums and shares are guesses: the words do not say that every part is named, so a mismatch proves nothing and
-its figures stay „nicht geprüft“ – but for „davon … und …“: parts that exceed their whole are a slip (unless a year
-names some parts and not others: two ways of parting it), parts that fall short „nicht eindeutig“ (unless the
-sentence says it names only some, „u. a.“); and a „davon“ part a word qualifies („davon sind 640.000 € förderfähig“)
-whose rest the next sentence names („Nicht förderfähig sind 80.000 €“) gives that rest as the whole less the part,
-sure. A change in points is sure (a mismatch is a slip) unless a bracket qualifies its
-first rate; a fraction that does not hold is „nicht eindeutig“ (its result may be rounded to a round amount). Every look is bounded (a fixed window before or after a figure), so a line is read in linear time."""
+its figures stay „nicht geprüft“ (the parts of a „davon“ are read closer: davonsatz.py; so are bullets whose parts
+exceed their figure). A change in points is sure (a mismatch is a slip) unless a bracket qualifies its first rate; a
+fraction that does not hold is „nicht eindeutig“ (its result may be rounded to a round amount). Every look is bounded
+(a fixed window before or after a figure), so a line is read in linear time."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen import davonsatz
+from vorlagen.nachrechnen.erkennen.davonsatz import MAX_PARTS, OVERLAP, sum_reading
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back, words_before, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import TOTAL_AFTER
 
 # „1.200.000 € festgesetzt, davon entfallen auf 2025 …“: one participle may stand between the total and „davon“
-_DAVON = re.compile(r"(?:\s+[a-zäöüß]{3,30})?\s*[,;(]?\s*(?:davon|hiervon)\s+(?:[^\d.;:()]{0,40}?[:\s])?$")
-_YEAR_NAMED = re.compile(r"\b(?:19|20)\d\d\b")  # „auf 2025“, „für 2026“: a year names a part, it is none
-_AND = re.compile(r"[^\d.;:()]{0,60}?(?:,|\bund|\bsowie)\s+(?:[^\d.;:()]{0,40}?[:\s])?")
-_BRACKETS = re.compile(r"\([^()]{0,200}\)")
-_MAX_LOOK = 12  # figures after a „davon“ looked at for its parts
-_SENTENCE = re.compile(r"(?<!\bNr)(?<!\bca)(?<!\bAbs)(?<!\bMio)(?<!\bTsd)(?<!\brd)[.!?;](?=\s+[A-ZÄÖÜ„]|\s*$)")
 _PLUS = re.compile(r"^[^\d.;:()]{0,40}?\b(plus|zuzüglich|zzgl\.|abzüglich|abzgl\.|minus)\s+(?:rund\s+|ca\.\s+)?$")
 _FILLER = re.compile(r"[^\d.;:()]{0,40}")
 _HEAD = re.compile(r"^[^\d.;()]{0,40}:[^\d.;:()]{0,40}$")
@@ -66,22 +57,7 @@ _ADDED = re.compile(r"^[^\d]{0,80}\b(?:hinzu|zusätzlich|neu)\b[^\d]{0,30}\bund\
 _DROPPED = re.compile(r"^[^\d]{0,40}\b(?:fallen|fällt|entfallen|entfällt)\b[^\d]{0,40}\b(?:netto|Saldo)\b[^\d]{0,40}$")
 _NET = re.compile(r"\b(Plus|Minus|Zuwachs|Rückgang|Saldo)\s+von\s+$|\bum\s+$")
 _THEREBY = re.compile(r"\b(?:damit|somit|also)\b[^\d]{0,40}\bvon\s+$")
-_LOOK = 300
-_SPAN = 600  # characters after a „davon“ searched for the end of its sentence  # characters before a share searched for the amount it is a share of
-_MAX_PARTS = 6
-_GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
-# words that let a part overlap another or count twice: „(einschließlich dessen Personalkosten)“ anywhere, „jeweils
-# 60.000 € für A und B“ outside brackets (inside, „(2021 und 2022 je 345.000 €)“ explains a part); on a list item
-# any bracket may say it overlaps („(stationär und ambulant)“)
-_OVERLAP = re.compile(r"\b(?:einschließlich|einschl\.|inklusive|inkl\.|darunter|zuzüglich|zzgl\.)")
-_TWICE = re.compile(r"\b(?:je|jeweils)\s")
-_SOME = re.compile(
-    r"\b(?:u\.\s?a\.|unter anderem|insbesondere|allein|darunter|beispielsweise|z\.\s?B\.|etwa)\s|"
-    r"\b(?:der\s+Rest|die\s+übrigen|übrige\w*|weitere\w*|sonstige\w*|restliche\w*)\b",
-    re.I,
-)
-# the word that qualifies a „davon“ part right after it: „davon sind 640.000 € förderfähig“, „640.000 € zuwendungsfähig“
-_QUALIFIER = re.compile(r"\s*(?:sind\s+|als\s+)?([a-zäöüß]{4,30}(?:fähig|bar))\b")
+_LOOK = 300  # characters before a share searched for the amount it is a share of
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -90,91 +66,11 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         money = [z for z in zeile.zahlen if z.einheit == "€"]
         if len(money) < 2:
             continue
-        found += _davon(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
+        found += davonsatz.splits(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
     for zeile in zeilen:
         found += _points(zeile) + _points_after(zeile) + _fractions(zeile) + _net(zeile)
     found += _listed(zeilen)
     return found
-
-
-def _sentence_end(text: str, start: int) -> int:
-    end = _SENTENCE.search(text, start, start + _SPAN)  # bounded: a „davon“ reads no further than this
-    return end.start() if end else min(len(text), start + _SPAN)
-
-
-def _sum(art: str, zeile: Zeile, parts: list[Zahl], signs: list[int], total: Zahl, typ: str) -> Rechnung:
-    return Rechnung(
-        art,
-        "summe",
-        [Fund(zeile, z) for z in parts],
-        Fund(zeile, total),
-        written_sum(parts, signs),
-        vorzeichen=signs,
-        sicher=False,
-        typ=typ,
-    )
-
-
-def _davon(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
-    """„1,05 Mio. €, davon 990.000 € im Vermögenshaushalt und 60.000 € im Verwaltungshaushalt“."""
-    text, found = zeile.text, []
-    for i, total in enumerate(money[:-1]):
-        first = money[i + 1]
-        if not _DAVON.fullmatch(_YEAR_NAMED.sub("Jahr", text[total.ende : first.start])):
-            continue
-        end, parts = _sentence_end(text, first.ende), [first]
-        for z in money[i + 2 : i + 2 + _MAX_LOOK]:
-            if z.start > end or len(parts) > _MAX_PARTS:
-                break
-            # „(2016 und 2017 je 345.000 €)“ explains a part
-            gap = _YEAR_NAMED.sub("Jahr", _BRACKETS.sub("", text[parts[-1].ende : z.start]))
-            if z.tiefe == first.tiefe and _AND.fullmatch(gap):
-                parts.append(z)
-        rest = _complement(text, money, first, end) if len(parts) == 1 else None
-        if rest is not None and 0 < first.wert < total.wert and 0 < rest.wert < total.wert:
-            art = "Rest nach „davon …“ im Satz danach: das Ganze weniger dem Teil"  # the rest is what was worked out
-            found.append(replace(_sum(art, zeile, [total, first], [1, -1], rest, "davon_summe"), sicher=True))
-        if 2 <= len(parts) <= _MAX_PARTS and all(abs(p.wert) < abs(total.wert) for p in parts):
-            reading = _sum("Aufteilung „davon … und …“", zeile, parts, [1] * len(parts), total, "davon_summe")
-            clause = text[total.ende : end]
-            # „davon jeweils 60.000 € für A und B“ counts a part twice, „(einschließlich dessen Personalkosten)“ or a
-            # bracket may overlap another part: then the parts prove nothing either way
-            overlapping = bool(_OVERLAP.search(clause) or _TWICE.search(_BRACKETS.sub("", clause)))
-            if all(p.wert > 0 for p in parts) and total.wert > 0 and not overlapping:
-                named = sum(p.wert for p in parts)
-                years = len(_YEAR_NAMED.findall(text[total.ende : end]))
-                # … by more than the rounding of the figures can make („12,4 Mio. €, davon 7,3 … und 5,2 Mio. €“)
-                rounding = gerundet.sum_allowance([*parts, total])
-                if named - total.wert > rounding and years in (0, len(parts)):
-                    # parts of a whole that together exceed it: one of the figures is wrong – unless a year names
-                    # some parts and not others („davon 6 Mio. € gefördert und 8 Mio. € im Jahr 2026“: two ways of
-                    # parting the whole)
-                    reading = replace(reading, sicher=True)
-                elif named < total.wert and not _SOME.search(text[total.ende : _period(text, end)]):
-                    reading = replace(reading, grund=_GUESS)  # a part may be left unnamed – or one typed too low
-            found.append(reading)
-    return found
-
-
-def _period(text: str, end: int) -> int:
-    """Where the sentence around `end` closes with a full stop – past a „;“ that only parts it („…; der Rest entfällt
-    auf kleinere Maßnahmen.“), bounded."""
-    stop = text.find(".", end, end + _SPAN)
-    return stop if stop >= 0 else min(len(text), end + _SPAN)
-
-
-def _complement(text: str, money: list[Zahl], first: Zahl, end: int) -> Zahl | None:
-    """The rest of a whole whose one „davon“ part a word qualifies („davon sind 640.000 € förderfähig“): the one amount
-    of the next sentence that names it „nicht förderfähig“; None for none."""
-    qualifier = _QUALIFIER.match(text, first.ende)
-    if qualifier is None:
-        return None
-    after = _SENTENCE.search(text, end + 1, end + 1 + _SPAN)
-    sentence = text[end + 1 : after.start() if after else min(len(text), end + 1 + _SPAN)]
-    if not re.search(rf"\bnicht\s+{re.escape(qualifier[1])}", sentence, re.IGNORECASE):
-        return None
-    amounts = [z for z in money if end < z.start < end + 1 + len(sentence)]
-    return amounts[0] if len(amounts) == 1 and amounts[0].tiefe == first.tiefe else None
 
 
 def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
@@ -182,7 +78,7 @@ def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
     text, found, i = zeile.text, [], 0
     while i < len(money) - 1:
         chain, signs = [money[i]], [1]
-        while i + len(chain) < len(money) and len(chain) <= _MAX_PARTS:
+        while i + len(chain) < len(money) and len(chain) <= MAX_PARTS:
             nxt = money[i + len(chain)]
             gap = text[chain[-1].ende : nxt.start]
             word = _PLUS.match(gap)  # „abzüglich 500 €“: zahlen reads the word as the figure's minus
@@ -191,13 +87,15 @@ def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
             chain.append(nxt)
             signs.append(-1 if nxt.minus or word and word[1].startswith(("ab", "minus")) else 1)
         j = i + len(chain)
-        if 2 <= len(chain) <= _MAX_PARTS:
+        if 2 <= len(chain) <= MAX_PARTS:
             before = money[i - 1] if i else None
             after = money[j] if j < len(money) else None
             if before is not None and _HEAD.match(text[before.ende : chain[0].start]):
-                found.append(_sum("Betrag und seine Teile „… plus …“", zeile, chain, signs, before, "plus_summe"))
+                found.append(
+                    sum_reading("Betrag und seine Teile „… plus …“", zeile, chain, signs, before, "plus_summe")
+                )
             elif after is not None and TOTAL_AFTER.match(text[chain[-1].ende : after.start]):
-                found.append(_sum("Beträge „… plus …“ und ihre Summe", zeile, chain, signs, after, "plus_summe"))
+                found.append(sum_reading("Beträge „… plus …“ und ihre Summe", zeile, chain, signs, after, "plus_summe"))
         i = j if len(chain) > 1 else i + 1
     return found
 
@@ -340,14 +238,14 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
         total, parts = figs[0], list[Fund]()
         if i < len(zeilen) and not zeilen[i].text.strip():
             i += 1  # a blank line between the sentence and its list (Markdown needs one)
-        while i < len(zeilen) and len(parts) <= _MAX_PARTS:
+        while i < len(zeilen) and len(parts) <= MAX_PARTS:
             bullet = _BULLET.match(zeilen[i].text)
             item = zeilen[i].zahlen
             if not bullet or not item or item[0].start != bullet.end() or item[0].einheit != total.einheit:
                 break
             parts.append(Fund(zeilen[i], item[0]))
             i += 1
-        if 2 <= len(parts) <= _MAX_PARTS:
+        if 2 <= len(parts) <= MAX_PARTS:
             signs = [1] * len(parts)
             # parts that together exceed their whole: one of the figures is wrong, whatever else the list leaves out
             rounding = gerundet.sum_allowance([p.zahl for p in parts] + [total])
@@ -358,7 +256,7 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
             )
             # „(stationär und ambulant)“, „einschließlich …“ on an item: it may overlap the others – a guess
             overlapping = any(
-                re.search(r"\(", p.zeile.text[p.zahl.ende :]) or _OVERLAP.search(p.zeile.text) for p in parts
+                re.search(r"\(", p.zeile.text[p.zahl.ende :]) or OVERLAP.search(p.zeile.text) for p in parts
             )
             found.append(
                 Rechnung(
@@ -388,7 +286,9 @@ def _net(zeile: Zeile) -> list[Rechnung]:
             and _ADDED.match(text[a.ende : b.start])
             and _DROPPED.match(text[b.ende : c.start])
         ):
-            found.append(_sum("Zugang, Abgang und ihr Saldo („netto“)", zeile, [a, b], [1, -1], c, "saldo_netto"))
+            found.append(
+                sum_reading("Zugang, Abgang und ihr Saldo („netto“)", zeile, [a, b], [1, -1], c, "saldo_netto")
+            )
     for i, (x, y) in enumerate(zip(figs, figs[1:])):
         net = _NET.search(words_before(text, figs[i - 1])) if i else None
         if (
@@ -400,6 +300,8 @@ def _net(zeile: Zeile) -> list[Rechnung]:
             continue
         sign = -1 if net[1] in ("Minus", "Rückgang") else 1
         found.append(
-            _sum("Stand vorher und die genannte Veränderung", zeile, [x, figs[i - 1]], [1, sign], y, "stand_netto")
+            sum_reading(
+                "Stand vorher und die genannte Veränderung", zeile, [x, figs[i - 1]], [1, sign], y, "stand_netto"
+            )
         )
     return found
