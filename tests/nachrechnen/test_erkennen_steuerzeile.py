@@ -111,3 +111,11 @@ def test_a_table_typed_with_tabs_and_amounts_without_a_unit(tmp_path, capsys):
 def test_a_figure_without_a_unit_and_cents_beside_amounts_in_euro_is_not_read(tmp_path):
     text = f"| Summe netto | {_eur(NETTO)} |\n| zzgl. 19 % MwSt. | {zahl(STEUER, 2)} |\n| Summe brutto | {_eur(BRUTTO)} |\n"
     assert erkannt(tmp_path, "steuerzeile", text) == []
+
+
+def test_a_rate_typed_wrong_beside_a_tax_of_the_right_rate_is_the_slip(tmp_path, capsys):
+    # „zzgl. 16 % MwSt.“ over 19 % of the net amount: the amount does not round to 16 % – the rate is named
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _tabelle(steuerzeile="zzgl. 16 % MwSt.")))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 9 and Fraction(slip["werte"]["nachgerechnet"]) == SATZ
+    assert by_status(report, "Folgefehler") == []

@@ -3,7 +3,7 @@ Betriebskosten or Baukosten: „Betriebskosten gesamt: 822.125 €“, then „F
 Landeszuschuss nach KiBiz (41 %): 337.071 €“, „- Elternbeiträge (geschätzt): 98.000 €“, „- Eigenanteil der Stadt:
 387.054 €“. The list covers its total: the last item, an Eigenanteil or a rest, is the total less the others; an item
 whose label names a rate alone in brackets („(41 %)“; not „(80 %, höchstens 250.000 €)“ or „(75 % der
-zuwendungsfähigen Kosten)“: another base) is the total times that rate. Before, only the search confirmed such figures
+zuwendungsfähigen Kosten)“: another base) is the total times that rate (or the rate is named the slip where the item does not round to it: satzlesart.py). Before, only the search confirmed such figures
 where they held (and the total was taken by its own sum above, so not even that), and a slip was only „nicht
 geprüft“.
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen import satzlesart
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import TOTAL_WORD
@@ -47,12 +48,9 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         total_line, total = whole
         sure = total_line is _nearest_with_text(zeilen, index) or _names_alike(zeile.text, total_line.text)
-        rest = _rest(items, Fund(total_line, total), sure, taken)
-        found += rest
+        found += _rest(items, Fund(total_line, total), sure, taken)
         if sure:
-            # where the items add up to the total as typed, an item's amount is right and a rate that misses is the
-            # slip: the rate is read as the item in percent of the total; else the item as the total times its rate
-            found += _rates(items, Fund(total_line, total), taken, amounts_hold=bool(rest) and rest[0].haelt())
+            found += _rates(items, Fund(total_line, total), taken)
     return found
 
 
@@ -127,37 +125,22 @@ def _alone_in_brackets(text: str, rate: Zahl) -> bool:
     return not re.search(r"[\wÄÖÜäöüß]", inner.replace("%", ""))
 
 
-def _rates(items: list[tuple[Zeile, Zahl]], total: Fund, taken: set, amounts_hold: bool) -> list[Rechnung]:
+def _rates(items: list[tuple[Zeile, Zahl]], total: Fund, taken: set) -> list[Rechnung]:
     """An item whose label names its rate in brackets („Landeszuschuss nach KiBiz (41 %): 337.071 €“): the total times
-    the rate – or, where the items add up as typed, the rate as the item in percent of the total."""
+    the rate – or the rate, where the item does not round to it (satzlesart.py)."""
     found = []
     for zeile, amount in items:
         rates = [z for z in zeile.zahlen if z.einheit == "%" and z.start < amount.start]
         if len(rates) != 1 or rates[0].tiefe != 1 or not _alone_in_brackets(zeile.text, rates[0]):
             continue  # „(80 %, höchstens 250.000 €)“, „(75 % der zuwendungsfähigen Kosten)“: of another base
-        rate, item = Fund(zeile, rates[0]), Fund(zeile, amount)
-        if amounts_hold and rate.key not in taken:
-            found.append(
-                Rechnung(
-                    "Satz eines Postens der Finanzierung: der Posten in Prozent der Summe (die Posten ergeben sie)",
-                    "quote",
-                    [item, total],
-                    rate,
-                    f"{amount.betrag()} / {total.zahl.betrag()} × 100",
-                    rang=2,
-                    typ="finanzierungsliste",
-                )
-            )
-        elif not amounts_hold and item.key not in taken:
-            found.append(
-                Rechnung(
-                    "Posten der Finanzierung nach seinem Satz: die Summe mal dem Satz",
-                    "anteil",
-                    [total, rate],
-                    item,
-                    f"{total.zahl.betrag()} × {rates[0].betrag()}",
-                    rang=2,
-                    typ="finanzierungsliste",
-                )
-            )
+        rechnung = satzlesart.reading(
+            total,
+            Fund(zeile, rates[0]),
+            Fund(zeile, amount),
+            "Posten der Finanzierung nach seinem Satz",
+            "finanzierungsliste",
+            2,
+        )
+        if rechnung.ergebnis.key not in taken:
+            found.append(rechnung)
     return found

@@ -22,6 +22,7 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.erkennen import satzlesart
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _TAX = re.compile(r"\b(?:MwSt|Mehrwertsteuer|USt|Umsatzsteuer)\b", re.IGNORECASE)
@@ -52,17 +53,9 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             rate, of = _rate(reihe), named or (base if len(taxes) == 1 else None)
             if rate is None or of is None or reihe.fund(tax).key in taken:
                 continue  # two tax rows without their bases: each may be levied on a part
-            found.append(
-                Rechnung(
-                    "Steuer in der Zeile unter dem Nettobetrag: "
-                    + ("der Betrag, den sie nennt, mal Steuersatz" if named else "Nettobetrag mal Steuersatz"),
-                    "anteil",
-                    [(reihe if named else net).fund(of), reihe.fund(rate)],
-                    reihe.fund(tax),
-                    f"{of.betrag()} × {rate.betrag()}",
-                    typ="steuerzeile",
-                )
-            )
+            base_fund = (reihe if named else net).fund(of)
+            art = "Steuer in der Zeile unter " + ("dem Betrag, den sie nennt" if named else "dem Nettobetrag")
+            found.append(satzlesart.reading(base_fund, reihe.fund(rate), reihe.fund(tax), art, "steuerzeile"))
         total = _amount(gross) if gross is not None else None
         if gross is None or total is None or total.einheit != base.einheit:
             continue  # read even where a sum of the rows above was (the judgment keeps the reading that holds)
