@@ -108,3 +108,26 @@ def test_an_amount_per_month_after_a_change_is_no_difference(tmp_path, capsys):
     alt, neu = Fraction(38_640, 100), Fraction(41_280, 100)
     satz = f"Die Jahresgebühr steigt von {_eur(alt)} auf {_eur(neu)}, das sind {_eur(neu / 12)} im Monat.\n"
     _clean(capsys, tmp_path, satz)
+
+
+MIO = [Fraction(33, 10), Fraction(22, 10), Fraction(13, 10), Fraction(9, 10)]  # rounded shares of 7,5 Mio. €
+
+
+@pytest.mark.parametrize("form", ["caption", "cells"])
+def test_a_table_in_millions_whose_sum_is_off_by_its_rounding_is_a_rounding(tmp_path, capsys, form):
+    # 7,5 Mio. € over shares each rounded to 0,1 Mio. €: their typed sum 7,7 is off by 0,2 – no more than the four
+    # halves of 0,1; before a FEHLER unless the text said „Rundungsdifferenzen“
+    assert sum(MIO) - Fraction(75, 10) <= 4 * Fraction(5, 100)
+    unit = " Mio. €" if form == "cells" else ""
+    text = "Investitionen nach Bereichen" + (" (in Mio. €)" if form == "caption" else "") + "\n\n"
+    text += "| Bereich | 2025 |\n|---|---|\n" + "".join(f"| B{i} | {zahl(v, 1)}{unit} |\n" for i, v in enumerate(MIO))
+    text += f"| Summe | 7,5{unit} |\n"
+    report = _clean(capsys, tmp_path, text)
+    assert [b["status"] for b in report["befunde"] if b["zeile"] == 9] == ["Rundung"]
+
+
+def test_millions_in_a_paragraph_above_make_no_table_of_euros_rounded(tmp_path, capsys):
+    absatz = "Im Jahr 2020 flossen den Kommunen insgesamt 226,25 Mio. € zu; " * 3
+    text = absatz + "\n\n| Kommune | Betrag |\n|---|---|\n| A | 1.000 |\n| B | 2.000 |\n| Summe | 3.001 |\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+    assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [7]
