@@ -81,3 +81,17 @@ def test_misses_in_opposite_directions_are_no_one_cell(tmp_path, capsys):
         ),
     )
     assert code == 1 and [b for b in report["befunde"] if b["art"] == "kreuzung"] == []
+
+
+def test_a_cell_alone_in_its_column_beside_dashes(tmp_path, capsys):
+    # Planung is the only cost of 2025 („– “ in the other rows), typed 130.000 for the 120.000 its column's Summe
+    # and its row's Gesamt say: the column's one amount is its sum, and the cell is located (before, the row's
+    # correct Gesamt was named the slip and the grand total a Folgefehler)
+    text = "| Kostengruppe | 2025 | 2026 | Gesamt |\n|---|---|---|---|\n"
+    text += "| Planung | 130.000 € | 85.000 € | 205.000 € |\n| Rohbau | – | 910.000 € | 910.000 € |\n"
+    text += "| Ausbau | – | 240.000 € | 240.000 € |\n| Summe | 120.000 € | 1.235.000 € | 1.355.000 € |\n"
+    assert Fraction(120_000) + 85_000 == 205_000 and Fraction(85_000) + 910_000 + 240_000 == 1_235_000
+    code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 3 and Fraction(slip["werte"]["nachgerechnet"]) == 120_000
+    assert by_status(report, "Folgefehler") == []

@@ -53,6 +53,7 @@ class _Spalte:
     ohne: list[str]
     klammern: list[int] = field(default_factory=list)  # parts typed as a cell in brackets: „(30.000 €)“
     doppelt: list[int] = field(default_factory=list)  # negative parts of a row „./. …“: taken off, or added?
+    striche: int = 0  # rows with a dash in the column („–“: nothing)
 
 
 def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Spalte:
@@ -65,6 +66,7 @@ def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Sp
             spalte.doubts.append(f"in {reihe.zeile.ort} ist nicht sicher, welche Zahl in diese Spalte gehört")
             place = place.moeglich[choice]
         if place is None or place.art == NULL:
+            spalte.striche += place is not None
             continue
         if place.art == UNKLAR:
             spalte.ohne.append(f"{reihe.zeile.ort} („{place.text}“)")
@@ -194,7 +196,9 @@ def readings(summe: Summe, lauf: Lauf) -> None:
         )
         art = f"Summe von {start.zeile.ort} und den Zeilen darunter (Spalte {column + 1}){_in_row(total)}"
         summe.add(art, more, typ, sure, rang=4)
-    if len(spalte.funds) >= 2:
+    # one amount and dashes for nothing in the other rows („130.000 € | – | – | –“ over „Summe 120.000 €“): the
+    # column's total is that amount
+    if len(spalte.funds) >= 2 or len(spalte.funds) == 1 and spalte.striche:
         summe.add(name, spalte, typ, sure and running is None, rang=3)
         if spalte.klammern:  # „Erträge 50.000 € / Aufwendungen (30.000 €) / Summe 20.000 €“: brackets as a minus
             signs = [-s if i in spalte.klammern else s for i, s in enumerate(spalte.signs)]
