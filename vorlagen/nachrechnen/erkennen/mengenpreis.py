@@ -24,15 +24,13 @@ from itertools import permutations
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
 
 _EURO_HEAD = re.compile(r"(?:€|\bEUR\b|\bEuro\b)", re.IGNORECASE)
-_MIN_WIDTH, _MAX_WIDTH = 3, 8  # places of a row
 _MIN_ROWS = 2
-_MAX_ROWS = 200
-_GAP = 2  # blank lines between two rows of a run
 _HEAD_LOOK = 4  # lines with words looked at above a run for its head
 
 
@@ -45,43 +43,10 @@ class _Kopf:
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    for start, run in _runs(reihen):
-        found += _read(run, _head(reihen, start), taken)
+    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
+    for run in runs(reihen, any_units=True, min_rows=_MIN_ROWS):
+        found += _read(run, _head(reihen, index_of[id(run[0][0])]), taken)
     return found
-
-
-def _places(reihe: Reihe) -> list[Zahl] | None:
-    places = reihe.eintraege
-    if not _MIN_WIDTH <= len(places) <= _MAX_WIDTH or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
-        return None
-    values = [p.zahlen[0] for p in places]
-    return values if all(z.einheit in ("", "€") for z in values) else None
-
-
-def _runs(reihen: list[Reihe]) -> list[tuple[int, list[tuple[Reihe, list[Zahl]]]]]:
-    """Each run of rows of as many places, with the index of its first row."""
-    found: list[tuple[int, list[tuple[Reihe, list[Zahl]]]]] = []
-    current: list[tuple[Reihe, list[Zahl]]] = []
-    start = blanks = 0
-    for index, reihe in enumerate(reihen):
-        if not reihe.zeile.text.strip():
-            blanks += 1
-            if blanks > _GAP and current:
-                found.append((start, current))
-                current = []
-            continue
-        blanks = 0
-        values = _places(reihe)
-        if current and (values is None or len(values) != len(current[0][1]) or len(current) >= _MAX_ROWS):
-            found.append((start, current))
-            current = []
-        if values is not None:
-            if not current:
-                start = index
-            current.append((reihe, values))
-    if current:
-        found.append((start, current))
-    return [(start, run) for start, run in found if len(run) >= _MIN_ROWS]
 
 
 def _head(reihen: list[Reihe], start: int) -> _Kopf:

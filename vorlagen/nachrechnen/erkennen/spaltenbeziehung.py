@@ -115,10 +115,10 @@ def _values(reihe: Reihe, any_units: bool = False, min_width: int = _MIN_WIDTH) 
 
 
 def runs(
-    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH
+    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
 ) -> list[list[tuple[Reihe, list[Zahl]]]]:
     """The runs of rows of as many figures, one a place (of one unit but percent, unless `any_units`), at least
-    `min_width` a row."""
+    `min_width` a row and `min_rows` rows."""
     found: list[list[tuple[Reihe, list[Zahl]]]] = []
     current: list[tuple[Reihe, list[Zahl]]] = []
     blanks = 0
@@ -137,7 +137,7 @@ def runs(
         if values is not None:
             current.append((reihe, values))
     found.append(current)
-    return [run for run in found if len(run) >= _MIN_HOLD]
+    return [run for run in found if len(run) >= min_rows]
 
 
 def read(
