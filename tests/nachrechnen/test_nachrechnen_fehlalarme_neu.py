@@ -131,3 +131,26 @@ def test_millions_in_a_paragraph_above_make_no_table_of_euros_rounded(tmp_path, 
     text = absatz + "\n\n| Kommune | Betrag |\n|---|---|\n| A | 1.000 |\n| B | 2.000 |\n| Summe | 3.001 |\n"
     code, report, _ = check(capsys, write(tmp_path, "a.md", text))
     assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [7]
+
+
+def test_an_amount_per_pupil_in_a_total_row_is_an_average(tmp_path, capsys):
+    # a fresh helper's Schülerbeförderung: „je Schüler/in“ over 725 € | 795 € | 759 €, the total row their mean
+    rows = [(312, Fraction(725)), (401, Fraction(795)), (253, Fraction(759))]
+    schueler, summe = sum(n for n, _ in rows), sum(n * p for n, p in rows)
+    text = "Schule\tSchüler/innen\tKosten je Schüler/in\tKosten\n"
+    text += "".join(f"S{i}\t{n}\t{_eur(p)}\t{_eur(n * p)}\n" for i, (n, p) in enumerate(rows))
+    text += f"Gesamt\t{schueler}\t{_eur(rund(summe / schueler, CENT))}\t{_eur(summe)}\n"
+    _clean(capsys, tmp_path, text, "a.txt")
+
+
+def test_a_reading_by_amount_says_it_checks_no_minus(tmp_path, capsys):
+    # „verbleiben noch -31.421,00 EUR“ where 31.421 remain (a fresh helper's slipped sign): readings that compare
+    # amounts confirmed it without a word; now the verdict says that the minus was not checked
+    text = "Das Budget beträgt 701.480,00 EUR. Beantragt werden 670.059,00 EUR. Nach diesem Antrag verbleiben vom "
+    text += "Budget noch -31.421,00 EUR.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    (befund,) = [b for b in report["befunde"] if b["zeile"] == 1]
+    assert (
+        befund["status"] == "stimmt"
+        and "das Minus von „−31.421,00\u00a0€“ prüft diese Rechnung nicht" in befund["hinweis"]
+    )

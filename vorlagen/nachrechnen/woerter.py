@@ -56,7 +56,8 @@ TOTAL_COLUMN_LAST = re.compile(
 UNIT_PRICE_HEAD = re.compile(
     r"(?:einzel|stück|einheits|stk\.?)\s*-?\s*preis|\bpreis\s*(?:je|pro|/)|(?:kosten|personalkosten|durchschnitts|"
     r"pauschal|vergütungs|förder)satz|\b(?:je|pro)\s+(?:stück|stk|einheit|platz|kind|person|monat|jahr|stunde|vzä|"
-    r"stelle|einwohner|teilnehmer|m²|qm|lfm)\b|(?:€|\beur|\beuro)\s*(?:je|pro|/)\s*\w|(?-i:\bEP\b)",
+    r"stelle|einwohner|teilnehmer|schüler|schülerin|fall|m²|qm|lfm)\b|(?:€|\beur|\beuro)\s*(?:je|pro|/)\s*\w|"
+    r"(?-i:\bEP\b)",
     re.IGNORECASE,
 )
 COUNT_HEAD = re.compile(r"\b(?:Menge|Anzahl|Stückzahl|Stück|Stk\.?)(?!\w)", re.IGNORECASE)

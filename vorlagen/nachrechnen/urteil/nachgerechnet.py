@@ -79,6 +79,15 @@ class Urteil:
         return self.getippt() - (self.richtig if self.richtig is not None else self.getippt())
 
 
+def _minus_unchecked(rechnung: Rechnung) -> str:
+    """A result typed with a minus that a reading compares by its amount, its parts none negative („verbleiben noch
+    -31.421,00 EUR“ read as 701.480 − 670.059): it holds by the amount only – the verdict says so."""
+    zahl = rechnung.ergebnis.zahl
+    if not rechnung.betrag or zahl.wert >= 0 or any(t.zahl.wert < 0 for t in rechnung.teile):
+        return ""
+    return f"dem Betrag nach – das Minus von „{zahl.zeige()}“ prüft diese Rechnung nicht"
+
+
 def pruefe(rechnung: Rechnung) -> Urteil:
     """The verdict on a reading from its own figures; one that divides by zero gives no value and claims nothing."""
     exact = rechnung.ergibt([f.zahl.wert for f in rechnung.teile])
@@ -88,7 +97,7 @@ def pruefe(rechnung: Rechnung) -> Urteil:
     typed = rechnung.getippt()
     zahl = rechnung.ergebnis.zahl
     if richtig == typed:
-        return Urteil(rechnung, STIMMT, richtig, rechnung.hinweis)
+        return Urteil(rechnung, STIMMT, richtig, rechnung.hinweis or _minus_unchecked(rechnung))
     names = [name for mode, name in _OTHER_ROUNDINGS if exact.quantize(zahl.schritt, rounding=mode) == typed]
     if names:
         exact_text = show(exact.normalize(), zahl, genau=True)
