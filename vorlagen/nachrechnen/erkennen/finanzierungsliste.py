@@ -21,7 +21,7 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import satzlesart
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 from vorlagen.nachrechnen.woerter import TOTAL_WORD
 
 _HEADING = re.compile(
@@ -47,7 +47,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if len(items) < 2 or whole is None:
             continue
         total_line, total = whole
-        sure = total_line is _nearest_with_text(zeilen, index) or _names_alike(zeile.text, total_line.text)
+        sure = total_line is line_above(zeilen, index, 2) or _names_alike(zeile.text, total_line.text)
         found += _rest(items, Fund(total_line, total), sure, taken)
         if sure:
             found += _rates(items, Fund(total_line, total), taken)
@@ -61,7 +61,7 @@ def _items(zeilen: list[Zeile], start: int) -> list[tuple[Zeile, Zahl]]:
     while at < len(zeilen) and len(items) < _MAX_ITEMS:
         zeile = zeilen[at]
         amounts = [z for z in zeile.zahlen if z.geld and z.tiefe == 0]
-        if len(amounts) != 1 or amounts[0].wert <= 0 or any(TOTAL_WORD.fullmatch(w) for w in _WORD.findall(zeile.text)):
+        if len(amounts) != 1 or amounts[0].wert <= 0 or _names_total(zeile.text):
             break
         items.append((zeile, amounts[0]))
         at += 1
@@ -73,16 +73,14 @@ def _whole(zeilen: list[Zeile], index: int) -> tuple[Zeile, Zahl] | None:
     for back in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         zeile = zeilen[back]
         amounts = [z for z in zeile.zahlen if z.geld and z.tiefe == 0]
-        if amounts and any(TOTAL_WORD.fullmatch(w) for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", zeile.text)):
+        if amounts and _names_total(zeile.text):
             return (zeile, amounts[-1]) if len(amounts) == 1 and amounts[0].wert > 0 else None
     return None
 
 
-def _nearest_with_text(zeilen: list[Zeile], index: int) -> Zeile | None:
-    for back in range(index - 1, max(-1, index - 3), -1):
-        if zeilen[back].text.strip():
-            return zeilen[back]
-    return None
+def _names_total(text: str) -> bool:
+    """A word of the line names a total („gesamt“, „Summe“, „Gesamtkosten“)."""
+    return any(TOTAL_WORD.fullmatch(w) for w in _WORD.findall(text))
 
 
 def _names_alike(heading: str, total: str) -> bool:

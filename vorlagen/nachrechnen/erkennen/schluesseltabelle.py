@@ -77,7 +77,7 @@ def _readings(
     total_row, totals = total
     sure = verdicts.count(True) >= _SURE
     found = []
-    for (reihe, values), _verdict in zip(rows, verdicts, strict=True):
+    for reihe, values in rows:
         share = reihe.fund(values[amount])
         if share.key in taken:
             continue

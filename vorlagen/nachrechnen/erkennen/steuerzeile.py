@@ -44,11 +44,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         net, taxes, gross, index = block
         base = _amount(net)
         assert base is not None  # _neighbour finds rows with one amount
-        tax_amounts = [_tax(t) for t in taxes]
-        if any(t is None or t.einheit != base.einheit for t in tax_amounts):
+        tax_amounts = [tax for t in taxes if (tax := _tax(t)) is not None]  # every one: _tax_row says so
+        if any(t.einheit != base.einheit for t in tax_amounts):
             continue
         for reihe, tax in zip(taxes, tax_amounts, strict=True):
-            assert tax is not None
             named = _named_base(reihe)  # „zzgl. 7 % MwSt. auf 4.104,00 €“: the base in the row
             rate, of = _rate(reihe), named or (base if len(taxes) == 1 else None)
             if rate is None or of is None or reihe.fund(tax).key in taken:
@@ -59,7 +58,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         total = _amount(gross) if gross is not None else None
         if gross is None or total is None or total.einheit != base.einheit:
             continue  # read even where a sum of the rows above was (the judgment keeps the reading that holds)
-        parts = [net.fund(base)] + [r.fund(t) for r, t in zip(taxes, tax_amounts, strict=True) if t is not None]
+        parts = [net.fund(base)] + [r.fund(t) for r, t in zip(taxes, tax_amounts, strict=True)]
         found.append(
             Rechnung(
                 "Bruttobetrag unter der Steuer: Nettobetrag und Steuer",
