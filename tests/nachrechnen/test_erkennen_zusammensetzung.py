@@ -96,3 +96,97 @@ def test_two_amounts_after_a_colon_are_only_a_doubt(tmp_path, capsys):
     assert code == 0 and not by_status(report, "Fehler")
     (zweifel,) = by_status(report, "nicht eindeutig")
     assert Fraction(zweifel["werte"]["nachgerechnet"]) == sum(BAEDER[:2])
+
+
+# a total and how it is financed or split, as new users write it (no council page of the corpora has the form)
+FINANZIERUNG = (Fraction(186_480), Fraction(24_160), Fraction(38_000))  # Fördermittel, Eigenmittel, Rücklage
+
+
+def _finanziert(gesamt: Fraction, teile=FINANZIERUNG, schluss: str = "") -> str:
+    a, b, c = (zahl(t) for t in teile)
+    return (
+        f"Die Gesamtkosten von {zahl(gesamt)} € werden finanziert durch Fördermittel von {a} €, Eigenmittel von {b} € "
+        f"und eine Entnahme aus der Rücklage von {c} €{schluss}.\n"
+    )
+
+
+def test_a_total_financed_by_parts_named_before_their_amounts(tmp_path, capsys):
+    gesamt = sum(FINANZIERUNG)
+    (reading,) = erkannt(tmp_path, "zusammensetzung", _finanziert(gesamt))
+    assert werte(reading) == (list(FINANZIERUNG), gesamt) and reading.sicher
+    falsch = (FINANZIERUNG[0], FINANZIERUNG[1] + 1_000, FINANZIERUNG[2])  # a part not updated
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _finanziert(gesamt, falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and (Fraction(fehler["werte"]["getippt"]), Fraction(fehler["werte"]["nachgerechnet"])) == (
+        gesamt,
+        sum(falsch),
+    )
+
+
+def test_the_financing_erfolgt_mit_and_a_split_with_und_zwar_or_verteilen_sich_auf(tmp_path, capsys):
+    a, b = Fraction(60_000), Fraction("38250.50")
+    texte = (
+        f"Die Finanzierung der Gesamtkosten in Höhe von {zahl(a + b, 2)} € erfolgt mit {zahl(a, 2)} € aus "
+        f"Fördermitteln und {zahl(b, 2)} € aus Eigenmitteln.\n",
+        f"Für die Maßnahme stehen {zahl(a + b, 2)} € zur Verfügung, und zwar {zahl(a, 2)} € im Ergebnishaushalt und "
+        f"{zahl(b, 2)} € im Finanzhaushalt.\n",
+        f"Die Kosten von {zahl(a + b, 2)} € verteilen sich auf {zahl(a, 2)} € für Personal und {zahl(b, 2)} € für "
+        f"Sachkosten.\n",
+    )
+    for text in texte:
+        (reading,) = erkannt(tmp_path, "zusammensetzung", text)
+        assert werte(reading) == ([a, b], a + b) and reading.sicher
+        code, report, _ = check(capsys, write(tmp_path, "s.txt", text.replace(zahl(b, 2), zahl(b + 10, 2))))
+        (fehler,) = by_status(report, "Fehler")
+        assert code == 1 and Fraction(fehler["werte"]["differenz"]) == -10
+
+
+def test_a_sentence_that_refers_back_to_the_total_and_ends_with_finanziert(tmp_path, capsys):
+    a, b = FINANZIERUNG[0], FINANZIERUNG[1] + FINANZIERUNG[2]
+    text = (
+        f"Die Gesamtkosten belaufen sich auf {zahl(a + b)} €. Sie werden mit {zahl(a)} € aus Fördermitteln und "
+        f"{zahl(b)} € aus Eigenmitteln finanziert.\n"
+    )
+    (reading,) = erkannt(tmp_path, "zusammensetzung", text)
+    assert werte(reading) == ([a, b], a + b) and reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", text.replace(zahl(b), zahl(b - 100))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["differenz"]) == 100
+    # the sentence before names two amounts: which is the total, the words do not say
+    zwei = text.replace("belaufen sich auf", "belaufen sich nach Abzug von 5.000 € auf")
+    assert erkannt(tmp_path, "zusammensetzung", zwei) == []
+
+
+def test_a_hedged_financing_is_only_a_doubt(tmp_path, capsys):
+    gesamt = sum(FINANZIERUNG) + 500
+    for text in (
+        _finanziert(gesamt).replace("finanziert durch", "u. a. finanziert durch"),
+        _finanziert(gesamt).replace("Fördermittel von", "Fördermittel von rund"),
+        _finanziert(gesamt).replace("Eigenmittel von", "Eigenmittel von jährlich"),
+    ):
+        code, report, _ = check(capsys, write(tmp_path, "h.txt", text))
+        (zweifel,) = by_status(report, "nicht eindeutig")
+        assert code == 0 and zweifel["hinweis"] == (
+            "der Satz schränkt ein („rund“, „u. a.“, „teilweise“, „jährlich“): die Teile müssen nicht genau den Betrag ergeben"
+        )
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", _finanziert(gesamt, schluss=" sowie Spenden")))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["hinweis"] == "der Satz nennt nach dem letzten Betrag noch etwas, das dazugehören kann"
+
+
+def test_financing_sentences_that_cannot_be_read_one_way_are_not_read(tmp_path):
+    gesamt = sum(FINANZIERUNG)
+    texte = (
+        # two amounts before the words: which is financed?
+        _finanziert(gesamt).replace("Die Gesamtkosten von", "Von den 900.000 € werden die Gesamtkosten von"),
+        # a part without its amount between two with one
+        _finanziert(gesamt).replace(f"Eigenmittel von {zahl(FINANZIERUNG[1])} € und", "Eigenmittel und"),
+        # a figure after the last part that is no amount as read („123T€“ typed without a space)
+        _finanziert(gesamt).replace(".\n", " und mit 12T€ aus Spenden.\n"),
+        # a part as large as the total
+        _finanziert(FINANZIERUNG[0]),
+        # „erfolgt mit“ about anything but a Finanzierung or Deckung
+        "Die Auszahlung von 98.000 € erfolgt mit 60.000 € im Mai und 38.000 € im Juni.\n",
+    )
+    for text in texte:
+        assert erkannt(tmp_path, "zusammensetzung", text) == [], text
