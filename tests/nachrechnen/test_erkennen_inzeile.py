@@ -20,3 +20,34 @@ def test_a_product_typed_in_the_line(tmp_path):
     parts, result = werte(reading)
     assert reading.formel == "produkt" and parts == [Fraction(3), Fraction(101250, 100)]
     assert result == Fraction(303750, 100) == parts[0] * parts[1]
+
+
+def test_a_product_in_a_sentence_zu_je_or_zum_stueckpreis(tmp_path, capsys):
+    from tests.hilfen.nachrechnen import by_status, check, write
+    from tests.referenz.rechnen import zahl
+
+    stellen, satz = Fraction(9, 2), Fraction(58_900)
+    stueck, preis = Fraction(35), Fraction(429)
+    saetze = (
+        (f"Für das Projekt werden 4,5 Stellen zu je {zahl(satz)} € benötigt, insgesamt {{}} €.\n", stellen, satz, 0),
+        (
+            f"Es werden 35 Tablets zum Stückpreis von {zahl(preis, 2)} € beschafft; das ergibt {{}} €.\n",
+            stueck,
+            preis,
+            2,
+        ),
+    )
+    for satzbau, anzahl, betrag, stellen_nach_komma in saetze:
+        richtig = satzbau.format(zahl(anzahl * betrag, stellen_nach_komma))
+        (reading,) = erkannt(tmp_path, "inzeile", richtig)
+        assert werte(reading) == ([anzahl, betrag], anzahl * betrag)
+        falsch = satzbau.format(zahl(anzahl * betrag + 450, stellen_nach_komma))  # a digit typed wrong
+        code, report, _ = check(capsys, write(tmp_path, "p.txt", falsch))
+        (fehler,) = by_status(report, "Fehler")
+        assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == anzahl * betrag
+
+
+def test_counts_zu_je_an_amount_with_more_amounts_after_them_are_no_product(tmp_path):
+    # which amount after the chain is its result, the sentence does not say
+    text = "Gewährt werden 2 Zuschüsse zu je 5.000 € und einer zu 10.000 €, insgesamt 20.000 €.\n"
+    assert [r for r in erkannt(tmp_path, "inzeile", text) if r.formel == "produkt"] == []

@@ -90,3 +90,39 @@ def test_a_verb_of_the_next_clause_does_not_count(tmp_path):
     text = _satz(prozent(RATE_STEIGEND)).rstrip(".\n") + ", die Abwassermenge verringerte sich um 4.627 m³.\n"
     (reading,) = [r for r in erkannt(tmp_path, "inzeile", text) if r.typ == "veraenderung_rate"]
     assert reading.vorzeichen == [1, 1, -1]
+
+
+# a new user's sentences: the rate after „bzw.“, and the rate with both levels („um 5,5 % von … auf …“)
+ALT, SCHRITT = Fraction(695_112), Fraction(38_232)
+
+
+def test_the_rate_after_bzw_is_of_the_level_before_the_rise(tmp_path, capsys):
+    rate = SCHRITT / ALT  # 5,50… %
+    satz = "Die Personalkosten sind gegenüber dem Vorjahr um {} bzw. {} auf {} gestiegen.\n"
+    richtig = satz.format(euro(SCHRITT), prozent(rate, 1), euro(ALT + SCHRITT))
+    (reading,) = erkannt(tmp_path, "inzeile", richtig)
+    assert werte(reading) == ([SCHRITT, ALT + SCHRITT, SCHRITT], rund(rate * 100, Fraction(1, 10)))
+    falsch = satz.format(euro(SCHRITT), prozent(rate + Fraction(3, 1000), 1), euro(ALT + SCHRITT))
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", falsch))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == prozent(rate, 1)
+
+
+def test_the_rate_with_both_levels_and_a_verb_of_their_direction(tmp_path, capsys):
+    rate = SCHRITT / ALT
+    satz = "Die Kosten {} sich um {} von {} auf {}.\n"
+    richtig = satz.format("erhöhen", prozent(rate, 1), euro(ALT), euro(ALT + SCHRITT))
+    (reading,) = erkannt(tmp_path, "inzeile", richtig)
+    assert reading.formel == "steigerung" and werte(reading) == (
+        [ALT, ALT + SCHRITT],
+        rund(rate * 100, Fraction(1, 10)),
+    )
+    neu_falsch = ALT + SCHRITT + 40_000  # a digit typed wrong in the new level
+    code, report, _ = check(
+        capsys, write(tmp_path, "c.txt", satz.format("erhöhen", prozent(rate, 1), euro(ALT), euro(neu_falsch)))
+    )
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == prozent((neu_falsch - ALT) / ALT, 1)
+    # a verb against the levels' direction („sinken … von 695.112 € auf 733.344 €“), or none: not read
+    for verb in ("verringern", "ändern"):
+        assert erkannt(tmp_path, "inzeile", satz.format(verb, prozent(rate, 1), euro(ALT), euro(ALT + SCHRITT))) == []

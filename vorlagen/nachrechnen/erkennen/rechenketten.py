@@ -13,7 +13,11 @@ from typing import Literal
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between
 from vorlagen.nachrechnen.woerter import STATED_TOTAL, WORD
 
-TIMES = re.compile(rf"^\s*(?:{WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
+# „4,5 Stellen zu je 58.900 €“, „35 Tablets zum Stückpreis von 429,00 €“ are products too
+TIMES = re.compile(
+    rf"^\s*(?:{WORD}\s*)?(?:x|×|\*|mal|à|zu\s+je|zu\s+jeweils|zum\s+(?:Stück|Einzel)?[Pp]reis\s+von(?:\s+je)?)"
+    r"\s*(?:€|EUR)?\s*$"
+)
 EQUALS = re.compile(rf"^\s*(?:{WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{WORD}\s*)?([+\-−]|\./\.)\s*(?:{WORD}\s*)?$")
 _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
@@ -83,7 +87,7 @@ def products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bo
             continue
         chain = figs[i : j + 1]
         money = [z for z in chain if z.einheit == "€"]
-        if len(money) > 1 or any(z.einheit == "%" for z in chain):
+        if len(money) > 1 or any(z.einheit == "%" for z in chain) or _rates_zu_je(text, chain):
             i = j + 1
             continue
         result, explicit, grund = None, False, ""
@@ -110,6 +114,15 @@ def products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bo
         if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):
             yield chain, result, explicit, grund
         i = j + 1
+
+
+def _rates_zu_je(text: str, chain: list[Zahl]) -> bool:
+    """„6 Raten zu je 12.500 €“: a count of periods „zu je“ an amount – fliesstext.py reads it as an amount per period
+    times their count."""
+    return (
+        _PERIODS.match(text, chain[0].ende) is not None
+        and re.search(r"\bzu\s+je", between(text, chain[0], chain[1])) is not None
+    )
 
 
 def row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:

@@ -4,7 +4,12 @@ one less the change (a rise) or plus it (a fall), as the verb of the sentence sa
 of that earlier level.
 
 Where the rate holds as the change's share of the new level instead, the text meant that base: read so, as a reading
-that is not sure (it holds, so no slip is claimed). Without a verb that names one direction nothing is read."""
+that is not sure (it holds, so no slip is claimed). Without a verb that names one direction nothing is read.
+
+The rate may follow „bzw.“ or „oder“ instead of a bracket: „… um 38.232 € bzw. 5,5 % auf 733.344 € gestiegen“. And a
+rate with both levels, „Die Kosten erhöhen sich um 5,5 % von 695.112 € auf 733.344 €“: the rate is the change of the
+levels in percent of the earlier one – read where the verb's direction is the levels' own (a rise to a lower level
+says something else)."""
 
 from __future__ import annotations
 
@@ -17,6 +22,11 @@ from vorlagen.nachrechnen.woerter import SENTENCE_END
 _BY = re.compile(r"\bum\s*$")
 _OPEN = re.compile(r"\s*\(\s*(?:rund\s+|ca\.\s*|etwa\s+|\+\s*|[-−–]\s*)?")
 _CLOSE_TO = re.compile(r"\s*\)\s*auf\s*")
+_OR = re.compile(r"\s*(?:bzw\.|beziehungsweise|oder)\s+(?:rund\s+|ca\.\s*|etwa\s+|\+\s*|[-−–]\s*)?")
+_TO = re.compile(r"\s+auf\s+")
+_JOINS = ((_OPEN, _CLOSE_TO), (_OR, _TO))
+_FROM = re.compile(r"\s+von\s+")
+_OLD_BEFORE = re.compile(r"\s+um\s+")
 _UP = re.compile(
     r"\b(?:erhöh\w*|steig\w*|stieg\w*|gestiegen|angestiegen|zugenommen|nahmen?\s+\w+\s+zu|gewachsen|angewachsen|"
     r"wuchs\w*)\b",
@@ -33,7 +43,7 @@ _AFTER = 40  # characters after the new level, up to its clause's end („… au
 
 def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     found = []
-    for first, second, new in zip(figs, figs[1:], figs[2:]):
+    for i, (first, second, new) in enumerate(zip(figs, figs[1:], figs[2:])):
         if first.einheit == "%" and second.einheit != "%":
             change, rate = second, first
         elif second.einheit == "%" and first.einheit != "%":
@@ -42,16 +52,39 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
             continue
         if change.einheit != new.einheit or change.wert <= 0 or new.wert <= 0 or rate.wert == 0:
             continue
-        if not (
-            _BY.search(look_back(text, first.start, 8))
-            and _OPEN.fullmatch(text[first.ende : second.start])
-            and _CLOSE_TO.fullmatch(text[second.ende : new.start])
+        if not _BY.search(look_back(text, first.start, 8)) or not any(
+            opening.fullmatch(text[first.ende : second.start]) and closing.fullmatch(text[second.ende : new.start])
+            for opening, closing in _JOINS
         ):
+            if rate is first and _FROM.fullmatch(text[first.ende : second.start]):
+                found += _rate_from_to(text, rate, second, new, at)
             continue
+        if i and _OLD_BEFORE.fullmatch(text[figs[i - 1].ende : first.start]):
+            continue  # „von 695.112 € um 38.232 € bzw. 5,5 % auf …“: the earlier level is named (fliesstext.py)
         sign = _direction(text, first, new)
         if sign and (sign < 0 or change.wert < new.wert):  # a rise to a level below the change: no earlier level
             found.append(_reading(change, rate, new, sign, at))
     return found
+
+
+def _rate_from_to(text: str, rate: Zahl, old: Zahl, new: Zahl, at: At) -> list[Rechnung]:
+    """„um 5,5 % von 695.112 € auf 733.344 €“: the rate of the change from the old level to the new one, where the
+    verb says the direction the levels take."""
+    if not _TO.fullmatch(text[old.ende : new.start]) or old.einheit != new.einheit or old.wert <= 0 or new.wert <= 0:
+        return []
+    sign = _direction(text, rate, new)
+    if not sign or (new.wert - old.wert) * sign <= 0:
+        return []
+    return [
+        Rechnung(
+            "Veränderung „um … % von … auf …“ in Prozent des früheren Stands",
+            "steigerung",
+            [at(old), at(new)],
+            at(rate),
+            f"({new.betrag()} − {old.betrag()}) / {old.betrag()} x 100",
+            typ="veraenderung_rate",
+        )
+    ]
 
 
 def _direction(text: str, first: Zahl, new: Zahl) -> int:

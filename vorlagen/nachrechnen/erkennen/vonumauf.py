@@ -44,18 +44,33 @@ _VERB_LAST = re.compile(
 )
 _UP_LAST = (*_UP, "gestiegen", "angestiegen")
 _FROM = re.compile(r"\bvon(?:\s+bisher)?\s*$")
+# the step's rate between the step and „auf“: „um 38.232 € bzw. 5,5 % auf …“, „um 38.232 € (5,5 %) auf …“
+_RATE_OF_STEP = re.compile(
+    r"\s*(?:(?:bzw\.|beziehungsweise|oder)\s*[+\-−]?\s*\d[\d.]*(?:,\d+)?\s*%|\(\s*[+\-−]?\s*\d[\d.]*(?:,\d+)?\s*%\s*\))"
+)
 _UPWARDS = re.compile(r"^(?:steig|gestiegen|wächst|wachsen|erhöh)", re.IGNORECASE)
 _LOOK_BACK = 90
 
 
+def _rate_of_step(text: str, figs: list[Zahl], percent: Zahl) -> bool:
+    """The percentage follows an amount as its rate („… € bzw. 5,5 %“, „… € (5,5 %)“)."""
+    before = [z for z in figs if z.ende <= percent.start]
+    rate = _RATE_OF_STEP.match(text, before[-1].ende) if before else None
+    return rate is not None and rate.start() <= percent.start and percent.ende <= rate.end()
+
+
 def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rechnung]:
     found = []
+    # a rate right after a step is no figure of the change's sum
+    figs = [z for z in figs if not (z.einheit == "%" and _rate_of_step(text, figs, z))]
     for a, c, b in zip(figs, figs[1:], figs[2:]):
         if not (a.einheit == c.einheit == b.einheit != "%" and min(a.wert, b.wert, c.wert) >= 0):
             continue
         if not re.fullmatch(r"\s*um\s*", text[a.ende : c.start]) or not _FROM.search(words_before(text, a)):
             continue
         between = text[c.ende : b.start]
+        rate = _RATE_OF_STEP.match(between)
+        between = between[rate.end() :] if rate else between
         after = _VERB_TO.match(between)
         to = _TO.fullmatch(between) is not None
         last = _VERB_LAST.match(text, b.ende) if to else None
