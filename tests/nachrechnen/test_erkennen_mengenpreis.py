@@ -249,3 +249,29 @@ def test_the_purchase_in_each_shape_a_paper_comes_in(tmp_path, capsys, suffix):
     (slip,) = by_status(report, "Fehler")
     _, menge, preis = MOEBEL[1]
     assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == menge * preis
+
+
+# a space-aligned table whose counts carry their unit of measure („86.400 kWh“) and whose labels hold a house number
+ENERGIE = [  # Liegenschaft, Verbrauch in kWh, Arbeitspreis
+    ("Rathaus, Markt 1", 86_400, Fraction("0.2874")),
+    ("Grundschule Am Anger", 124_950, Fraction("0.2874")),
+    ("Rathaus, Markt 1", 312_000, Fraction("0.0918")),
+    ("Grundschule Am Anger", 468_500, Fraction("0.0918")),
+]
+
+
+def _energie(slip: int | None = None) -> str:
+    lines = ["Liegenschaft            Verbrauch 2023   Arbeitspreis 2025    Kosten 2025"]
+    for i, (name, kwh, preis) in enumerate(ENERGIE):
+        kosten = rund(kwh * preis, CENT) + (10 if i == slip else 0)
+        lines.append(f"{name:<22}{zahl(kwh) + ' kWh':>16}{zahl(preis, 4) + ' €/kWh':>18}{_eur(kosten):>16}")
+    return "\n".join(lines) + "\n"
+
+
+def test_counts_with_their_unit_of_measure_in_a_space_aligned_table(tmp_path, capsys):
+    readings = erkannt(tmp_path, "mengenpreis", _energie())
+    assert [werte(r) for r in readings] == [([kwh, preis], rund(kwh * preis, CENT)) for _, kwh, preis in ENERGIE]
+    code, report, _ = check(capsys, write(tmp_path, "e.txt", _energie(slip=2)))
+    (fehler,) = by_status(report, "Fehler")
+    _, kwh, preis = ENERGIE[2]
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == rund(kwh * preis, CENT)

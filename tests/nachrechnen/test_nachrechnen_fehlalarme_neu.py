@@ -143,6 +143,20 @@ def test_an_amount_per_pupil_in_a_total_row_is_an_average(tmp_path, capsys):
     _clean(capsys, tmp_path, text, "a.txt")
 
 
+def test_an_amount_per_pupil_under_a_head_wrapped_over_two_lines_is_an_average(tmp_path, capsys):
+    # a fourth helper's set: a space-aligned table, „Kosten je“ over „Schüler“ in two head lines, the total row's
+    # 910,90 EUR the cost per pupil of all – it was FEHLER as the column's sum
+    rows = [("Grundschulen", 1_235_640, 1_812), ("Oberschulen", 1_684_215, 2_046), ("Förderschulen", 968_430, 214)]
+    kosten, schueler = sum(k for _, k, _ in rows), sum(n for _, _, n in rows)
+    text = "Schulform            Kosten 2023/2024    beförderte    Kosten je\n"
+    text += "                                          Schüler       Schüler\n"
+    for name, k, n in rows:
+        text += f"{name:<18}{zahl(k) + ' EUR':>18}{zahl(n):>13}{zahl(rund(Fraction(k, n), CENT), 2) + ' EUR':>14}\n"
+    text += f"{'Gesamt':<18}{zahl(kosten) + ' EUR':>18}{zahl(schueler):>13}{zahl(rund(Fraction(kosten, schueler), CENT), 2) + ' EUR':>14}\n"
+    report = _clean(capsys, tmp_path, text, "a.txt")
+    assert [b["status"] for b in report["befunde"]] == ["stimmt", "stimmt"]  # the two column sums
+
+
 def test_a_reading_by_amount_says_it_checks_no_minus(tmp_path, capsys):
     # „verbleiben noch -31.421,00 EUR“ where 31.421 remain (a fresh helper's slipped sign): readings that compare
     # amounts confirmed it without a word; now the verdict says that the minus was not checked

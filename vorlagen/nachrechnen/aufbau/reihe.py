@@ -26,6 +26,10 @@ _DASH_TOKEN = re.compile(r"(?<!\S)(?:--|—|–|-)(?!\S)")
 _LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
 _ENUMERATION = re.compile(r"^\s*(?:\|\s*)?\d{1,2}[.)]\s")  # also in the first cell of a pipe row a page left open
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+# the unit of measure a cell may give after its one figure („86.400 kWh“, „290 m²“, „96 Plätze“)
+_MEASURE = re.compile(
+    r"kWh|MWh|GWh|m²|m³|qm|cbm|km|ha|Stück|Stk\.?|Std\.?|Einwohner|EW|Plätze|Schüler(?:/innen)?|Kinder|Personen|VZÄ"
+)
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -153,7 +157,9 @@ def _cell(zeile: Zeile, cell: str, inner: list[Zahl], index: int, start: int) ->
         return None
     outside = [z for z in inner if z.tiefe == 0]
     words = _LETTERS.findall(re.sub(r"\([^()]*\)", " ", _without(cell, [_shift(z, start) for z in outside])))
-    outside = [z for z in outside if z.einheit or not words]  # "Kostenstelle 610390", "A 11": a name, no value
+    # "Kostenstelle 610390", "A 11": a name, no value – but "86.400 kWh", "1.812 Schüler": a figure and its measure
+    measured = len(outside) == 1 and _MEASURE.fullmatch(_without(cell, [_shift(outside[0], start)]).strip())
+    outside = [z for z in outside if z.einheit or not words or measured]
     if not outside:  # "EG 6 (55.900 €)": the amount in brackets is the cell's value
         bracketed = [z for z in inner if z.tiefe == 1 and z.einheit == "€"]
         outside = bracketed if len(bracketed) == 1 else []
