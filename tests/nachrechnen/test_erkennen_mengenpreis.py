@@ -275,3 +275,27 @@ def test_counts_with_their_unit_of_measure_in_a_space_aligned_table(tmp_path, ca
     (fehler,) = by_status(report, "Fehler")
     _, kwh, preis = ENERGIE[2]
     assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == rund(kwh * preis, CENT)
+
+
+# the other way round: the amount per unit right of the amount and the count (costs per pupil, rounded to the cent)
+BEFOERDERUNG = [("Grundschulen", 1_235_640, 1_812), ("Oberschulen", 1_684_215, 2_046), ("Gymnasien", 1_129_870, 1_437)]
+
+
+def _je_schueler(slip: int | None = None) -> str:
+    text = "| Schulform | Kosten | beförderte Schüler | Kosten je Schüler |\n|---|---|---|---|\n"
+    for i, (name, kosten, schueler) in enumerate(BEFOERDERUNG):
+        je = rund(Fraction(kosten, schueler), CENT) + (Fraction(9, 100) if i == slip else 0)
+        text += f"| {name} | {zahl(kosten)} EUR | {zahl(schueler)} | {_eur(je)} |\n"
+    return text
+
+
+def test_an_amount_per_unit_is_the_amount_divided_by_the_count(tmp_path, capsys):
+    readings = erkannt(tmp_path, "mengenpreis", _je_schueler())
+    assert [(r.formel, werte(r)) for r in readings] == [
+        ("division", ([Fraction(k), Fraction(n)], rund(Fraction(k, n), CENT))) for _, k, n in BEFOERDERUNG
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "j.md", _je_schueler(slip=1)))
+    (fehler,) = by_status(report, "Fehler")
+    _, kosten, schueler = BEFOERDERUNG[1]
+    assert code == 1 and fehler["zeile"] == 4
+    assert Fraction(fehler["werte"]["nachgerechnet"]) == rund(Fraction(kosten, schueler), CENT)

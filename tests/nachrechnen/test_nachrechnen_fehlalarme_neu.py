@@ -154,7 +154,9 @@ def test_an_amount_per_pupil_under_a_head_wrapped_over_two_lines_is_an_average(t
         text += f"{name:<18}{zahl(k) + ' EUR':>18}{zahl(n):>13}{zahl(rund(Fraction(k, n), CENT), 2) + ' EUR':>14}\n"
     text += f"{'Gesamt':<18}{zahl(kosten) + ' EUR':>18}{zahl(schueler):>13}{zahl(rund(Fraction(kosten, schueler), CENT), 2) + ' EUR':>14}\n"
     report = _clean(capsys, tmp_path, text, "a.txt")
-    assert [b["status"] for b in report["befunde"]] == ["stimmt", "stimmt"]  # the two column sums
+    # the two column sums, and each cost per pupil as costs by pupils (mengenpreis) – the average of all as well
+    assert [b["status"] for b in report["befunde"]] == ["stimmt"] * 6
+    assert sorted(b["art"] for b in report["befunde"]).count("spaltensumme") == 2
 
 
 def test_a_reading_by_amount_says_it_checks_no_minus(tmp_path, capsys):

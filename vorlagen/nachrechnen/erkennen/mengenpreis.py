@@ -14,12 +14,17 @@ product one step of its rounding off is „nicht eindeutig“ (the price may be 
 of rounded, the verdict says „Rundung“); so is a row that misses while its label says it is priced otherwise („(neu
 ab 01.07.2025)“, „(Preis je 100 Stück)“, „abzgl. 15 % Mengenrabatt“). Where two pairs of columns give the same amounts, which is meant is open and
 none is read. A head that names a count or a price per unit also keeps tabellenkopf from reading its „Gesamt“ as the
-sum of the row. Each run is looked at for a bounded number of column triples: linear in the document's length."""
+sum of the row. Each run is looked at for a bounded number of column triples: linear in the document's length.
+
+The other way round too: an amount per unit right of an amount and a count – „Grundschulen | 1.235.640 EUR | 1.812 |
+681,92 EUR“ under „Kosten | beförderte Schüler | Kosten je Schüler“ – is the amount divided by the count, rounded as
+typed, read by the same rules."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import permutations
 
 from vorlagen.core.money import round_half_up
@@ -31,6 +36,7 @@ from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
 
 _EURO_HEAD = re.compile(r"(?:€|\bEUR\b|\bEuro\b)", re.IGNORECASE)
 _MIN_ROWS = 2
+_TIMES, _PER = "mal", "je"  # the product of count and price; the amount per unit as amount by count
 _HEAD_LOOK = 4  # lines with words looked at above a run for its head
 
 
@@ -67,11 +73,14 @@ def _read(run: list[tuple[Reihe, list[Zahl]]], kopf: _Kopf, taken: set) -> list[
     units = [{values[k].einheit for _, values in run} for k in range(width)]
     counts = [k for k in range(width) if units[k] == {""}]
     amounts = [k for k in range(width) if units[k] == {"€"} or kopf.euro and kopf.preis and units[k] == {""}]
-    shown: dict[int, set[tuple[int, int]]] = {}
+    shown: dict[int, set[tuple[int, int, str]]] = {}
     for count, price, total in permutations(range(width), 3):
         placed = count in counts and price in amounts and total in amounts and total > max(count, price)
-        if placed and units[price] == units[total] and _shown(run, count, price, total, kopf):
-            shown.setdefault(total, set()).add(_as_typed(run, count, price))
+        if placed and units[price] == units[total] and _shown(run, count, price, total, kopf, _TIMES):
+            shown.setdefault(total, set()).add((*_as_typed(run, count, price), _TIMES))
+        # the amount per unit right of the amount and the count: „1.235.640 EUR | 1.812 | 681,92 EUR“
+        if placed and units[price] == units[total] and _shown(run, count, price, total, kopf, _PER):
+            shown.setdefault(total, set()).add((price, count, _PER))
     found: list[Rechnung] = []
     for total, pairs in shown.items():
         if len(pairs) == 1:  # two pairs giving the same column: which is meant is open
@@ -88,25 +97,33 @@ def _as_typed(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int) -> tu
     return (price, count) if whole == [False, True] else (min(count, price), max(count, price))
 
 
-def _verdict(values: list[Zahl], count: int, price: int, total: int) -> bool | None:
-    """Whether the row holds the product; None where it shows nothing either way (a count of 0 or 1 holds it as
-    any amount equals itself, a negative figure is no purchase)."""
+def _verdict(values: list[Zahl], count: int, price: int, total: int, op: str) -> bool | None:
+    """Whether the row holds the product (or quotient); None where it shows nothing either way (a count of 0 or 1
+    holds it as any amount equals itself, a negative figure is no purchase)."""
     n, p, t = values[count], values[price], values[total]
     if n.wert < 0 or p.wert < 0 or t.wert < 0:
         return None
-    holds = _holds(values, count, price, total)
+    holds = _holds(values, count, price, total, op)
     if n.wert in (0, 1):
         return None if holds else False
     return holds
 
 
-def _holds(values: list[Zahl], count: int, price: int, total: int) -> bool:
+def _exact(values: list[Zahl], count: int, price: int, op: str) -> Decimal:
+    """The count times the price, or the amount (in the place of the price) divided by the count."""
+    n, p = values[count].wert, values[price].wert
+    return n * p if op == _TIMES else p / n
+
+
+def _holds(values: list[Zahl], count: int, price: int, total: int, op: str) -> bool:
     n, p, t = values[count], values[price], values[total]
-    return n.wert >= 0 and p.wert >= 0 and round_half_up(n.wert * p.wert, t.schritt) == t.wert
+    if n.wert < 0 or p.wert < 0 or op == _PER and n.wert == 0:
+        return False
+    return round_half_up(_exact(values, count, price, op), t.schritt) == t.wert
 
 
-def _shown(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: int, kopf: _Kopf) -> bool:
-    verdicts = [_verdict(values, count, price, total) for _, values in run]
+def _shown(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: int, kopf: _Kopf, op: str) -> bool:
+    verdicts = [_verdict(values, count, price, total, op) for _, values in run]
     holds, misses = verdicts.count(True), verdicts.count(False)
     if kopf.preis:
         return holds >= 1 and misses <= holds
@@ -114,20 +131,21 @@ def _shown(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: i
 
 
 def _readings(
-    run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: int, kopf: _Kopf, taken: set
+    run: list[tuple[Reihe, list[Zahl]]], first: int, second: int, op: str, total: int, kopf: _Kopf, taken: set
 ) -> list[Rechnung]:
-    verdicts = [_verdict(values, count, price, total) for _, values in run]
+    count, price = (first, second) if op == _TIMES else (second, first)
+    verdicts = [_verdict(values, count, price, total, op) for _, values in run]
     shows = verdicts.count(True)  # rows whose count is neither 0 nor 1
-    holds = sum(1 for _, values in run if _holds(values, count, price, total))
+    holds = sum(1 for _, values in run if _holds(values, count, price, total, op))
     sure = shows >= 1 and holds >= 2 if kopf.preis else shows >= 3
     named = "wie der Kopf der Tabelle sagt" if kopf.preis else "so in den anderen Zeilen"
     found = []
     for reihe, values in run:
         n, p, t = values[count], values[price], values[total]
         result = reihe.fund(t)
-        if result.key in taken or n.wert < 0 or p.wert < 0 or t.wert < 0:
+        if result.key in taken or n.wert <= (0 if op == _PER else -1) or p.wert < 0 or t.wert < 0:
             continue
-        exact = n.wert * p.wert
+        exact = _exact(values, count, price, op)
         one_step = (
             exact != round_half_up(exact, t.schritt) and abs(round_half_up(exact, t.schritt) - t.wert) <= t.schritt
         )
@@ -138,13 +156,16 @@ def _readings(
         grund = _GRUND_RUNDUNG if one_step and sure else _GRUND if not sure else ""
         if remark is not None and not grund:
             grund = f"die Zeile nennt eine Besonderheit („{name[:60]}“)"
+        per = op == _PER
         found.append(
             Rechnung(
-                f"Menge mal Preis je Einheit in der Zeile ({named})",
-                "produkt",
-                [reihe.fund(n), reihe.fund(p)],
+                f"Betrag je Einheit als Betrag durch Menge in der Zeile ({named})"
+                if per
+                else f"Menge mal Preis je Einheit in der Zeile ({named})",
+                "division" if per else "produkt",
+                [reihe.fund(p), reihe.fund(n)] if per else [reihe.fund(n), reihe.fund(p)],
                 result,
-                f"{n.betrag()} × {p.betrag()}",
+                f"{p.betrag()} : {n.betrag()}" if per else f"{n.betrag()} × {p.betrag()}",
                 sicher=not grund,
                 grund=grund,
                 rang=2,
