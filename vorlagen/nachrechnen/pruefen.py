@@ -19,6 +19,7 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.urteil import (
     abwaegen,
     bestaetigt,
+    eingaben,
     erwaehnung,
     folgen,
     fremdschreibweise,
@@ -46,6 +47,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     fremdschreibweise.doubt(pruefung)  # a figure in no German notation was read one way: its calculations are doubts
     kreuzung.locate(pruefung)  # one cell that a row's and a column's total both miss by the same: the slip
     bestaetigt.locate(pruefung)  # a sum whose total holds elsewhere and whose parts but one hold: that part
+    eingaben.locate(pruefung)  # a product whose result a sum confirms: the slip is in its factors
     folgen.follow(pruefung)
     # the cells of a table a page stored one cell per line
     cells = {r.fund(z).key for r in dokument.zeilen_reihen if r.orte for z in r.werte}

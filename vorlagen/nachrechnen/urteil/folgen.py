@@ -18,9 +18,9 @@ def follow(pruefung: Pruefung) -> None:
         for teil in rechnung.teile:
             users[teil.key].append(rechnung)
     corrected: dict[tuple, Decimal] = {}
-    queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER)
+    queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER and r.weiter)
     for slip in queue:
-        if slip.richtig is not None:  # set for every slip when it was judged
+        if slip.richtig is not None and slip.weiter:  # set for every slip when it was judged
             corrected[slip.ergebnis.key] = slip.richtig
     _settle(queue, corrected)
     seen: set[int] = set()

@@ -27,6 +27,9 @@ class Urteil:
     status: str = OFFEN
     richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
     hinweis: str = ""
+    # a slip whose typed result another sure reading confirms: the slip is in its inputs, and its recomputed value
+    # is no correction of the result to carry on (folgen.py)
+    weiter: bool = True
 
     @property
     def art(self) -> str:
