@@ -51,3 +51,12 @@ def test_counts_zu_je_an_amount_with_more_amounts_after_them_are_no_product(tmp_
     # which amount after the chain is its result, the sentence does not say
     text = "Gewährt werden 2 Zuschüsse zu je 5.000 € und einer zu 10.000 €, insgesamt 20.000 €.\n"
     assert [r for r in erkannt(tmp_path, "inzeile", text) if r.formel == "produkt"] == []
+
+
+def test_a_division_with_the_divisors_unit_before_the_equals_sign(tmp_path):
+    text = "Je Platz ergibt sich ein Zuschussbedarf von 658.838 € : 96 Plätze = 6.862,90 € im Jahr.\n"
+    (reading,) = [r for r in erkannt(tmp_path, "inzeile", text) if r.formel == "division"]
+    assert werte(reading) == ([Fraction(658_838), Fraction(96)], Fraction("6862.90"))
+    from tests.referenz.rechnen import rund
+
+    assert rund(Fraction(658_838, 96), Fraction(1, 100)) == Fraction("6862.90")

@@ -18,7 +18,8 @@ _DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
 _DIVIDED = re.compile(r"(?:\s*(?:€|EUR|Euro|T€))?\s+[:÷]\s+")  # spaced: „Anlage 1: 5.000 €“ is no division
 # „742.000 m³ = 2,54 €/m³“: a unit of measure after the divisor
 _DIVIDED_GIVES = re.compile(
-    r"\s*(?:(?:m[²³]|qm|cbm|kWh|MWh|km|ha|Std\.|h|Stück|Stk\.|Einwohner|EW)\s*)?(?:\([^()\d]*\d[^()]*\)\s*)?=\s*"
+    r"\s*(?:(?:m[²³]|qm|cbm|kWh|MWh|km|ha|Std\.|h|Stück|Stk\.|Einwohner|EW|Plätze|Kinder|Schüler(?:/innen)?|"
+    r"Personen|Fälle|Stellen|VZÄ|Monate|Jahre)\s*)?(?:\([^()\d]*\d[^()]*\)\s*)?=\s*"
 )
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 
