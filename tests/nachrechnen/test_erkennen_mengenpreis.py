@@ -299,3 +299,15 @@ def test_an_amount_per_unit_is_the_amount_divided_by_the_count(tmp_path, capsys)
     _, kosten, schueler = BEFOERDERUNG[1]
     assert code == 1 and fehler["zeile"] == 4
     assert Fraction(fehler["werte"]["nachgerechnet"]) == rund(Fraction(kosten, schueler), CENT)
+
+
+def test_the_one_row_of_a_count_above_1_that_misses_under_a_head_of_a_price_is_a_doubt(tmp_path, capsys):
+    # a lease: three vehicles of one kind, two of one each – the one row that could show the product slipped
+    rows = [("Pritschenwagen", 3, Fraction(498), Fraction(1_467)), ("Traktor", 1, Fraction(1_245), Fraction(1_245))]
+    rows.append(("Kehrmaschine", 1, Fraction("1980.50"), Fraction("1980.50")))
+    text = "Fahrzeug\tAnzahl\tRate je Fahrzeug/Monat\tRate gesamt/Monat\n"
+    text += "".join(f"{name}\t{n}\t{_eur(rate)}\t{_eur(gesamt)}\n" for name, n, rate, gesamt in rows)
+    code, report, _ = check(capsys, write(tmp_path, "l.txt", text))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["zeile"] == 2 and Fraction(zweifel["werte"]["nachgerechnet"]) == 3 * Fraction(498)
+    assert zweifel["hinweis"] == "das Produkt ist aus zu wenigen Zeilen erschlossen"

@@ -9,7 +9,8 @@ figures without a unit where the head says the table is in euros). Read only whe
 where its count is neither 0 nor 1 (one times a price is that price, which any two equal amounts hold). Where the head
 above the rows names a price per unit („Einzelpreis“, „Preis je …“, „Kostensatz“), one row that shows it is enough,
 and a row that misses is a slip where one row shows it and another holds it too (its count may be 1), else „nicht
-eindeutig“. Without such a head two rows must show it, at most one may miss, and it is a slip where three show it. A
+eindeutig“ – also where the one row that could show it misses and rows of a count of 1 hold. Without such a head
+two rows must show it, at most one may miss, and it is a slip where three show it. A
 product one step of its rounding off is „nicht eindeutig“ (the price may be rounded from a finer one; cut off instead
 of rounded, the verdict says „Rundung“); so is a row that misses while its label says it is priced otherwise („(neu
 ab 01.07.2025)“, „(Preis je 100 Stück)“, „abzgl. 15 % Mengenrabatt“). Where two pairs of columns give the same amounts, which is meant is open and
@@ -126,7 +127,10 @@ def _shown(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int, total: i
     verdicts = [_verdict(values, count, price, total, op) for _, values in run]
     holds, misses = verdicts.count(True), verdicts.count(False)
     if kopf.preis:
-        return holds >= 1 and misses <= holds
+        # „3 | 498,00 € | 1.467,00 €“ over two rows of one vehicle each: the one row that could show it misses, the
+        # rows of a count of 1 hold – read, as a doubt (too few rows for more)
+        ones = sum(1 for v, (_, values) in zip(verdicts, run, strict=True) if v is None and values[count].wert == 1)
+        return holds >= 1 and misses <= holds or op == _TIMES and not holds and misses == 1 and ones >= 1
     return holds >= 2 and misses <= 1
 
 
