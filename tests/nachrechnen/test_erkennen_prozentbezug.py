@@ -7,7 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
-from tests.referenz.rechnen import zahl
+from tests.referenz.rechnen import euro, prozent, rund, zahl
 
 TEIL, BASIS = Fraction(26204, 100), Fraction(38826, 100)  # Millionen Euro
 
@@ -76,3 +76,19 @@ def test_a_rounded_base_makes_the_reading_a_guess(tmp_path):
     text = _presse(SIE, "67,6", basis="rund 388,26")
     (reading,) = erkannt(tmp_path, "prozentbezug", text)
     assert not reading.sicher
+
+
+def test_a_part_before_the_rate_and_the_base_named_right_after_it_in_one_sentence(tmp_path, capsys):
+    # a new user's Kita-Defizit: the deficit in percent of the Aufwendungen named in the same sentence
+    defizit, aufwendungen = Fraction(658_838), Fraction(1_380_468)
+    satz = "Das Defizit von {} entspricht {} der Aufwendungen von {} und ist aus Haushaltsmitteln zu decken.\n"
+    richtig = satz.format(euro(defizit), prozent(defizit / aufwendungen, 1), euro(aufwendungen))
+    (reading,) = erkannt(tmp_path, "prozentbezug", richtig)
+    assert werte(reading) == ([defizit, aufwendungen], rund(defizit / aufwendungen * 100, Fraction(1, 10)))
+    assert reading.sicher
+    falsch = satz.format(
+        euro(defizit), prozent(defizit / (aufwendungen - defizit), 1), euro(aufwendungen)
+    )  # of the Erträge
+    code, report, _ = check(capsys, write(tmp_path, "d.txt", falsch))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == prozent(defizit / aufwendungen, 1)

@@ -95,3 +95,21 @@ def test_a_rate_without_a_direction_after_the_change_is_not_read_so(tmp_path, ca
     satz = f"Die Energiekosten steigen auf {euro(NEU_2025)}, das sind {euro(Fraction(235_900))} oder 15,5 % der Gesamtkosten.\n"
     code, report, _ = check(capsys, write(tmp_path, "a.txt", satz))
     assert code == 0 and [b for b in report["befunde"] if b["art"] == "veraenderung_prozent"] == []
+
+
+def test_the_rate_after_von_bisher_auf(tmp_path, capsys):
+    from tests.referenz.rechnen import prozent
+
+    alt, neu = Fraction(512), Fraction(568)
+    satz = "Die Gebühr für ein Reihengrab steigt damit von bisher {} auf {}, das ist eine Erhöhung um {}.\n"
+    code, report, _ = check(
+        capsys,
+        write(
+            tmp_path, "g.txt", satz.format(euro(alt, cent=True), euro(neu, cent=True), prozent((neu - alt) / alt, 1))
+        ),
+    )
+    assert code == 0 and [b["status"] for b in report["befunde"]] == ["stimmt"]
+    falsch = satz.format(euro(alt, cent=True), euro(neu, cent=True), prozent((neu - alt) / neu, 1))  # of the new fee
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", falsch))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == prozent((neu - alt) / alt, 1)

@@ -8,7 +8,10 @@ Gesamterträgen“, or a few words after it: „Gesamtaufwendungen in Höhe von 
 the noun, and nothing is read. The part is the one amount of the percentage's sentence or, where that names none,
 the one amount of the sentence before. A slip only where the sentence with the percentage opens with a pronoun
 that points back to that amount („Sie entsprechen …“, „Dies sind …“) or names it itself, and neither amount is
-marked as rounded; otherwise a guess, confirmed or left „nicht geprüft“. Every look is bounded."""
+marked as rounded; otherwise a guess, confirmed or left „nicht geprüft“. Every look is bounded.
+
+The base may also stand right after the noun in the percentage's own sentence, the part before the rate: „Das Defizit
+von 658.838 € entspricht 47,7 % der Aufwendungen von 1.380.468 €“ – a sure reading."""
 
 from __future__ import annotations
 
@@ -117,11 +120,13 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
     noun = _noun_of(zeile.text, start, rate)
     if noun is None:
         return None
-    base = _base(text, index, position, _stem(noun))
+    base = _base(text, index, position, _stem(noun)) or _base_after(text, index, position, rate)
     if base is None:
         return None
     base_zeile, base_zahl = base
-    own = text.money(index, position)
+    # the base may stand in the percentage's own sentence too: „Das Defizit von 658.838 € entspricht 47,7 % der
+    # Aufwendungen von 1.380.468 €“ – then the part is the sentence's other amount
+    own = [z for z in text.money(index, position) if z.wert != base_zahl.wert]
     part_zeile, points_back = zeile, True
     if not own:
         before = _sentence_before(text, index, position)
@@ -143,6 +148,18 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
         rang=1,
         typ="prozentbezug",
     )
+
+
+def _base_after(text: _Text, index: int, position: int, rate: Zahl) -> tuple[Zeile, Zahl] | None:
+    """The amount right after „R % der <Noun> von“ in the percentage's own sentence, where the part stands before the
+    rate („Das Defizit von 658.838 € entspricht 47,7 % der Aufwendungen von 1.380.468 €“)."""
+    zeile = text.zeilen[index]
+    noun = _OF_NOUN.match(zeile.text, rate.ende)
+    after = [z for z in text.money(index, position) if z.start >= rate.ende]
+    before = [z for z in text.money(index, position) if z.ende <= rate.start]
+    if noun is None or not after or not before or not _BEFORE_AMOUNT.fullmatch(zeile.text[noun.end() : after[0].start]):
+        return None
+    return zeile, after[0]
 
 
 def _sentence_before(text: _Text, index: int, position: int) -> tuple[int, int] | None:

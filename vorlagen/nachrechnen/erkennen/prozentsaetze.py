@@ -168,7 +168,7 @@ def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         for a, b in zip(figs, figs[1:]):
             if (
                 a.einheit == b.einheit != "%"
-                and re.search(r"\bvon\s*$", words_before(text, a))
+                and re.search(r"\bvon(?:\s+bisher)?\s*$", words_before(text, a))
                 and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))
             ):
                 percents = [z for z in figs if z.einheit == "%"]
