@@ -3,7 +3,6 @@ reading of each total cell (`lesarten`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau import gerundet
@@ -11,13 +10,12 @@ from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, in_prose, last_of_run,
 from vorlagen.nachrechnen.aufbau.lesarten import Summe, readings
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe
+from vorlagen.nachrechnen.aufbau.spaltenkopf import head_cell, heads_above
 from vorlagen.nachrechnen.aufbau.summensaldo import saldo_of_totals
 from vorlagen.nachrechnen.woerter import PERCENT_WORD, UNIT_PRICE_HEAD
 
 _SCALE_LOOK = 8  # lines above a run looked at for the unit of its amounts
 _CAPTION = 100  # characters of a line over a table that names its unit (a longer one is prose)
-_HEAD_LOOK = 4  # lines above a run in which its head of cells may stand (label lines a PDF wrapped between)
-_HEAD_LINES = 2  # lines of a space-aligned head read together („Kosten je“ over „Schüler“)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -77,49 +75,18 @@ def _within_rounding(rechnung: Rechnung) -> Rechnung:
 
 
 def _head(reihen: list[Reihe], index: int, lauf: Lauf) -> list[Reihe]:
-    """The rows of cells without a value right above the run of the total in line `index` (its head, nearest first –
-    two lines where a space-aligned head wraps: „Kosten je“ over „Schüler“), or a row naming the columns' units."""
+    """The head rows right above the run of the total in line `index` (nachrechnen/aufbau/spaltenkopf.py)."""
     if not lauf.rows:
         return []
     top = lauf.rows[0][0].zeile
-    start = next((i for i in range(index - 1, -1, -1) if reihen[i].zeile is top), 0) - 1
-    heads: list[Reihe] = []
-    for i in range(start, max(-1, start - _HEAD_LOOK), -1):
-        reihe = reihen[i]
-        if any(e.art == WERT for e in reihe.eintraege) or (heads and "\t" not in reihe.zeile.text):
-            break
-        if "\t" in reihe.zeile.text and re.search(r"[A-Za-zÄÖÜäöüß%]", reihe.zeile.text):
-            heads.append(reihe)  # not a line of dashes under a head
-            if heads[0].zeile.zellen or len(heads) == _HEAD_LINES:
-                break  # a head of typed cells is one line
-    return heads
-
-
-def _head_cell(heads: list[Reihe], place: Eintrag) -> str:
-    """The words of the head over the place's column: the cell of its number where the cells were typed, else the
-    cells whose place in the line overlaps the place's figure (a space-aligned head, over two lines)."""
-    if not heads or not place.spalte:
-        return ""
-    if place.spalte[0] == "zelle":
-        cells = heads[0].zeile.text.split("\t")
-        return cells[place.spalte[1]] if place.spalte[1] < len(cells) else ""
-    if place.spalte[0] != "lage":
-        return ""
-    end, begin = place.spalte[1], place.spalte[2]
-    words = []
-    for reihe in reversed(heads):
-        zeile = reihe.zeile
-        for at, cell in zip(zeile.lagen, zeile.text.split("\t"), strict=False):
-            if cell.strip() and at < end and at + len(cell) > begin:
-                words.append(cell.strip())
-    return " ".join(words)
+    return heads_above(reihen, next((i for i in range(index - 1, -1, -1) if reihen[i].zeile is top), 0))
 
 
 def _per_unit(heads: list[Reihe], place: Eintrag) -> bool:
     """Whether the head names the place's column a price or amount per unit („Einzelpreis“, „Betrag je Kind“)."""
-    return UNIT_PRICE_HEAD.search(_head_cell(heads, place)) is not None
+    return UNIT_PRICE_HEAD.search(head_cell(heads, place)) is not None
 
 
 def _in_percent(heads: list[Reihe], place: Eintrag) -> bool:
     """Whether the head names the place's column in percent („%“, „in %“, „Prozentuale Steigerung“)."""
-    return PERCENT_WORD.search(_head_cell(heads, place)) is not None
+    return PERCENT_WORD.search(head_cell(heads, place)) is not None
