@@ -120,3 +120,35 @@ def test_a_haushaltsstelle_a_year_and_a_date_as_cells_are_no_result(capsys, tmp_
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0
     assert report["befunde"] == []
+
+
+def test_a_deficit_row_under_the_costs_and_the_income_in_either_order(tmp_path, capsys):
+    aufwand, ertrag = Fraction(1_380_468), Fraction(721_630)
+
+    def tabelle(erst: tuple[str, Fraction], zweit: tuple[str, Fraction], ergebnis: str, betrag: Fraction) -> str:
+        rows = "".join(f"| {name} | {zahl(wert)} € |\n" for name, wert in (erst, zweit))
+        return f"| | Betrag |\n|---|---:|\n{rows}| **{ergebnis}** | **{zahl(betrag)} €** |\n"
+
+    for erst, zweit in (
+        (("Aufwendungen", aufwand), ("Erträge", ertrag)),
+        (("Erträge", ertrag), ("Aufwendungen", aufwand)),
+    ):
+        (reading,) = erkannt(tmp_path, "zellsaldo", tabelle(erst, zweit, "Defizit der Gemeinde", aufwand - ertrag))
+        assert werte(reading) == ([aufwand, ertrag], aufwand - ertrag)
+    falsch = tabelle(("Aufwendungen", aufwand), ("Erträge", ertrag), "Defizit der Gemeinde", aufwand - ertrag - 10_000)
+    code, report, _ = check(capsys, write(tmp_path, "d.md", falsch))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == aufwand - ertrag
+    # an Überschuss is the income less the costs; a row named otherwise is not read
+    (reading,) = erkannt(
+        tmp_path, "zellsaldo", tabelle(("Erträge", aufwand), ("Aufwendungen", ertrag), "Überschuss", aufwand - ertrag)
+    )
+    assert werte(reading) == ([aufwand, ertrag], aufwand - ertrag)
+    assert (
+        erkannt(
+            tmp_path,
+            "zellsaldo",
+            tabelle(("Aufwendungen", aufwand), ("Erträge", ertrag), "Zuschuss Land", aufwand - ertrag),
+        )
+        == []
+    )

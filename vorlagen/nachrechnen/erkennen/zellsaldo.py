@@ -8,7 +8,11 @@ außerordentlich, or none). A result of the other sign with the same amount is t
 Fehlbetrag typed without minus): no reading. An „ordentliches Ergebnis“ under the ordentliche Erträge and
 Aufwendungen may hold the Finanzergebnis too (NKF NRW counts it apart): a mismatch there is „nicht eindeutig“. Where
 the head above gives the amounts in thousands or millions, each row was rounded: the result may be off by half a unit
-per row. Each row is looked at once: linear in the document's length."""
+per row. Each row is looked at once: linear in the document's length.
+
+Also a result row named by its direction under the two rows in either order – „Aufwendungen“, „Erträge“, then
+„Defizit der Gemeinde“ (or „Fehlbetrag“, „Zuschussbedarf“; „Überschuss“ the other way), as a new user types a Kita's
+Defizit: the Defizit is the Aufwendungen less the Erträge, typed without a sign."""
 
 from __future__ import annotations
 
@@ -28,6 +32,10 @@ _AUFWENDUNGEN = re.compile(rf"^(?:Summe\s+(?:der\s+)?)?{_PART}Aufwendungen$", re
 _ERGEBNIS = re.compile(rf"^{_PART}(?:Ergebnis|Saldo)$", re.IGNORECASE)
 _VERWALTUNG = re.compile(r"^(?:Verwaltungsergebnis|Ergebnis der laufenden Verwaltungstätigkeit)$", re.IGNORECASE)
 _HEAD_LINES = 8  # lines above the table's first row looked at for its unit
+_COSTS = re.compile(r"^(?:Summe\s+(?:der\s+)?)?(?:Aufwendungen|Aufwand|Ausgaben|Kosten|Gesamtkosten)$", re.IGNORECASE)
+_INCOME = re.compile(r"^(?:Summe\s+(?:der\s+)?)?(?:Erträge|Ertrag|Einnahmen|Erlöse)$", re.IGNORECASE)
+_DEFICIT = re.compile(r"^(?:Defizit|Fehlbetrag|Zuschussbedarf)(?:\s+[\wäöüß()]+){0,3}$", re.IGNORECASE)
+_SURPLUS = re.compile(r"^Überschuss(?:\s+[\wäöüß()]+){0,3}$", re.IGNORECASE)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -35,6 +43,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index in range(2, len(reihen)):
         reihe, first, second = reihen[index], reihen[index - 2], reihen[index - 1]
+        directed = _directed(first, second, reihe)
+        if directed is not None and reihe.fund(directed.ergebnis.zahl).key not in taken:
+            found.append(directed)
+            continue
         part = _result_part(reihe.label.strip())
         if part is None:
             continue
@@ -54,6 +66,37 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
                 continue  # the page's sign convention: a Fehlbetrag typed without its minus
             found.append(_reading(first, second, reihe, (x, y, result), part, tolerance))
     return found
+
+
+def _directed(first: Reihe, second: Reihe, reihe: Reihe) -> Rechnung | None:
+    """„Aufwendungen | 1.380.468 €“, „Erträge | 721.630 €“, „Defizit der Gemeinde | 658.838 €“ (either order of the
+    two): the Defizit is the costs less the income, an Überschuss the income less the costs – one amount each, none
+    negative."""
+    labels = [r.label.strip(" *_:") for r in (first, second, reihe)]
+    deficit, surplus = _DEFICIT.match(labels[2]), _SURPLUS.match(labels[2])
+    rows = {
+        ("k" if _COSTS.match(label) else "e" if _INCOME.match(label) else ""): r
+        for label, r in zip(labels, (first, second))
+    }
+    if not (deficit or surplus) or set(rows) != {"k", "e"}:
+        return None
+    figures = [r.werte for r in (rows["k"], rows["e"], reihe)]
+    if any(len(f) != 1 or f[0].wert < 0 or not f[0].geld for f in figures):
+        return None
+    (costs,), (income,), (result,) = figures
+    big, small = (rows["k"], rows["e"]) if deficit else (rows["e"], rows["k"])
+    x, y = (costs, income) if deficit else (income, costs)
+    return Rechnung(
+        f"{'Defizit' if deficit else 'Überschuss'} der zwei Zeilen darüber ({big.zeile.ort} weniger {small.zeile.ort})",
+        "saldo",
+        [big.fund(x), small.fund(y)],
+        reihe.fund(result),
+        f"{x.zeige()} − {y.zeige()}",
+        betrag=False,
+        vorzeichen=[1, -1],
+        rang=3,
+        typ="zellsaldo",
+    )
 
 
 def _result_part(label: str) -> str | None:
