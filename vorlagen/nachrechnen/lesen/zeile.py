@@ -40,6 +40,9 @@ class Zeile:
     laeufe: tuple[tuple[int, int, int, int], ...] = ()
     # cells that wrapped lines were joined into: (cell, where the joined text begins in it)
     angehaengt: tuple[tuple[int, int], ...] = ()
+    # a line of dashes only („-------------“), no Markdown table's rule: as a text table draws it under the rows it
+    # adds up; its text is empty like a blank line's
+    linie: bool = False
 
     @functools.cached_property
     def zahlen(self) -> list[Zahl]:
@@ -116,7 +119,7 @@ def line(
     marked = bool(_BOLD.search(raw))
     text = _HEADING.sub("", _TAGS.sub("", _BREAK.sub(" ", _BOLD.sub("", raw))))
     if _MD_RULE.match(text) and "-" in text:
-        return Zeile(seite, nr, "", False)
+        return Zeile(seite, nr, "", False, linie="|" not in text)
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         text, cells = "\t".join(cell.strip() for cell in stripped[1:-1].split("|")), True

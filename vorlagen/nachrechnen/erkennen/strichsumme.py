@@ -1,0 +1,107 @@
+"""A sum a text table draws with a rule: rows of one amount each, a line of dashes under them, and the row under the
+rule – their sum, with the rows that take off („abzgl. Gemeindeanteil“, „./.“) taken off:
+
+    Grunderwerb                                     84.320,00 €
+    Straßenbau                                     486.950,00 €
+                                                -------------
+    beitragsfähiger Erschließungsaufwand           571.270,00 €
+    abzgl. Gemeindeanteil 10 % (§ 129 BauGB)        57.127,00 €
+                                                -------------
+    umlagefähiger Aufwand                          514.143,00 €
+
+A row that takes off a rate of the rows above it („abzgl. … 10 %“) is that rate of their sum. The rule says which
+rows the sum takes in, so a mismatch is a slip. Read only where it is one: the rows above the rule (back to a blank
+line, another rule or a line without an amount, two at least) and the row under it hold one amount each in euros,
+short labels (no sentence), the result row no word that takes off. Each row is looked at a bounded number of
+times."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+
+_TAKES_OFF = re.compile(r"^\W*(?:abzgl\.|abzüglich|\./\.|minus\b|-\s)", re.IGNORECASE)
+_ADDS = re.compile(r"^\W*(?:zzgl\.|zuzüglich|plus\b|\+)", re.IGNORECASE)
+_MAX_ROWS = 30  # rows above a rule that a sum takes in
+_MAX_WORDS = 10  # words of a row's label: more, and it is a sentence
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    found: list[Rechnung] = []
+    for index, rule in enumerate(reihen[1:-1], start=1):
+        if not rule.zeile.linie:
+            continue
+        result = reihen[index + 1]
+        amount = _amount(result)
+        if amount is None or _TAKES_OFF.match(result.label) or _ADDS.match(result.label):
+            continue
+        rows = _rows_above(reihen, index)
+        if len(rows) < 2:
+            continue
+        found += _rates(rows, taken)
+        if result.fund(amount).key not in taken:
+            found.append(_sum(rows, result, amount))
+    return found
+
+
+def _amount(reihe: Reihe) -> Zahl | None:
+    """The row's one amount in euros (a rate beside it may stand in the row), where its label is short."""
+    money = [z for z in reihe.werte if z.geld]
+    others = [z for z in reihe.werte if not z.geld and z.einheit != "%"]
+    return money[0] if len(money) == 1 and not others and reihe.woerter <= _MAX_WORDS else None
+
+
+def _rows_above(reihen: list[Reihe], rule: int) -> list[tuple[Reihe, Zahl]]:
+    rows: list[tuple[Reihe, Zahl]] = []
+    for reihe in reversed(reihen[max(0, rule - _MAX_ROWS) : rule]):
+        amount = _amount(reihe)
+        if amount is None or reihe.zeile.linie:
+            break
+        rows.append((reihe, amount))
+    return rows[::-1]
+
+
+def _sign(reihe: Reihe, amount: Zahl) -> int:
+    return -1 if _TAKES_OFF.match(reihe.label) and amount.wert > 0 else 1
+
+
+def _sum(rows: list[tuple[Reihe, Zahl]], result: Reihe, amount: Zahl) -> Rechnung:
+    signs = [_sign(reihe, z) for reihe, z in rows]
+    return Rechnung(
+        f"Summe der Zeilen über dem Strich ({rows[0][0].zeile.ort} bis {rows[-1][0].zeile.ort})",
+        "saldo",
+        [reihe.fund(z) for reihe, z in rows],
+        result.fund(amount),
+        written_sum([z for _, z in rows], signs),
+        betrag=False,
+        vorzeichen=signs,
+        rang=3,
+        typ="strichsumme",
+    )
+
+
+def _rates(rows: list[tuple[Reihe, Zahl]], taken: set) -> list[Rechnung]:
+    """„abzgl. Gemeindeanteil 10 % … 74.932,75 €“ under the one row above it: the rate of that row's amount."""
+    found = []
+    for (above, base), (reihe, amount) in zip(rows, rows[1:], strict=False):
+        rates = [z for z in reihe.werte if z.einheit == "%"]
+        if len(rates) != 1 or not (_TAKES_OFF.match(reihe.label) or _ADDS.match(reihe.label)):
+            continue
+        if above is not rows[0][0] or reihe.fund(amount).key in taken:
+            continue  # the rate of the sum of several rows above: which rows, the table does not say
+        found.append(
+            Rechnung(
+                f"Prozentsatz der Zeile darüber ({above.zeile.ort})",
+                "anteil",
+                [above.fund(base), reihe.fund(rates[0])],
+                reihe.fund(amount),
+                f"{rates[0].betrag()} von {base.betrag()}",
+                rang=3,
+                typ="strichsumme",
+            )
+        )
+    return found
