@@ -51,3 +51,34 @@ def test_no_rule_a_markdown_table_rule_or_a_single_row_is_no_such_sum(tmp_path):
     markdown = "| Posten | Betrag |\n|---|---|\n| A | 100,00 € |\n| B | 200,00 € |\n| Summe | 300,00 € |\n"
     assert erkannt(tmp_path, "strichsumme", markdown) == []
     assert erkannt(tmp_path, "strichsumme", "Kosten\nGrunderwerb  84.320,00 €\n" + RULE + "Summe  84.320,00 €\n") == []
+
+
+def test_rows_under_a_line_abzueglich_are_taken_off_the_amount_above_it(tmp_path, capsys):
+    # a fifth helper's Kita-Defizit (a false alarm of this form's first try: the three rows alone summed)
+    personal, sach = Fraction(1_284_600), Fraction(213_454)
+    gesamt = personal + sach
+    abzuege = [Fraction(187_420), Fraction(402_960), rund(gesamt * Fraction(2, 100), CENT)]
+    text = (
+        f"Personalkosten\t{zahl(personal, 2)} €\nSachkosten\t{zahl(sach, 2)} €\nGesamtkosten\t{zahl(gesamt, 2)} €\n\n"
+    )
+    text += "abzüglich\n" + "".join(f"Posten {i}\t{zahl(a, 2)} €\n" for i, a in enumerate(abzuege)) + "-" * 40 + "\n"
+    text += f"Defizit 2023\t{zahl(gesamt - sum(abzuege), 2)} €\n"
+    code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
+    assert code == 0 and not by_status(report, "Fehler")
+    (summe,) = [b for b in report["befunde"] if b["art"] == "strichsumme"]
+    assert summe["status"] == "stimmt" and Fraction(summe["werte"]["nachgerechnet"]) == gesamt - sum(abzuege)
+
+
+def test_a_row_that_goes_into_another_row_is_not_summed(tmp_path, capsys):
+    # „Leasingrate monatlich … = 544,60 €“ goes into „Leasingraten pro Jahr: 544,60 € x 12 = 6.535,20 €“
+    monat = 14 * Fraction("38.90")
+    jahr, sw, farbe = 12 * monat, 420_000 * Fraction("0.0062"), 85_000 * Fraction("0.049")
+    text = f"Leasingrate monatlich: 14 Geräte x 38,90 €   =   {zahl(monat, 2)} €\n"
+    text += f"Leasingraten pro Jahr: {zahl(monat, 2)} € x 12   =   {zahl(jahr, 2)} €\n"
+    text += f"Seitenpreis s/w: 420.000 Seiten x 0,0062 €   =   {zahl(sw, 2)} €\n"
+    text += f"Seitenpreis Farbe: 85.000 Seiten x 0,049 €   =   {zahl(farbe, 2)} €\n" + "-" * 60 + "\n"
+    text += f"jährliche Gesamtkosten netto   =   {zahl(jahr + sw + farbe, 2)} €\n"
+    code, report, _ = check(capsys, write(tmp_path, "l.txt", text))
+    assert code == 0 and not by_status(report, "Fehler")
+    (summe,) = [b for b in report["befunde"] if b["art"] == "strichsumme"]
+    assert summe["status"] == "stimmt" and summe["rechnung"].count("+") == 2

@@ -24,6 +24,7 @@ from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 
 _TAKES_OFF = re.compile(r"^\W*(?:abzgl\.|abzüglich|\./\.|minus\b|-\s)", re.IGNORECASE)
+_TAKES_OFF_ALONE = re.compile(r"^\W*(?:abzgl\.?|abzüglich|\./\.|minus)\W*$", re.IGNORECASE)
 _ADDS = re.compile(r"^\W*(?:zzgl\.|zuzüglich|plus\b|\+)", re.IGNORECASE)
 _MAX_ROWS = 30  # rows above a rule that a sum takes in
 _MAX_WORDS = 10  # words of a row's label: more, and it is a sentence
@@ -31,6 +32,10 @@ _MAX_WORDS = 10  # words of a row's label: more, and it is a sentence
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
+    # what each result a reading gives is worked out of, by value („6.535,20 €“ of 544,60 € and 12)
+    inputs_of: dict[tuple, set[tuple]] = {}
+    for r in prior:
+        inputs_of.setdefault(r.ergebnis.key, set()).update((t.zahl.einheit, t.zahl.wert) for t in r.teile)
     found: list[Rechnung] = []
     for index, rule in enumerate(reihen[1:-1], start=1):
         if not rule.zeile.linie:
@@ -44,7 +49,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         found += _rates(rows, taken)
         if result.fund(amount).key not in taken:
-            found.append(_sum(rows, result, amount))
+            found.append(_sum(rows, result, amount, inputs_of))
     return found
 
 
@@ -55,39 +60,72 @@ def _amount(reihe: Reihe) -> Zahl | None:
     return money[0] if len(money) == 1 and not others and reihe.woerter <= _MAX_WORDS else None
 
 
-def _rows_above(reihen: list[Reihe], rule: int) -> list[tuple[Reihe, Zahl]]:
-    rows: list[tuple[Reihe, Zahl]] = []
-    for reihe in reversed(reihen[max(0, rule - _MAX_ROWS) : rule]):
+def _rows_above(reihen: list[Reihe], rule: int) -> list[tuple[Reihe, Zahl, int]]:
+    """The rows the rule sums, each with its sign. Under a line that only takes off („abzüglich“) the rows are taken
+    off the nearest amount above that line: „Gesamtkosten 1.498.054,00 €“, „abzüglich“, „Elternbeiträge …“, …"""
+    rows: list[tuple[Reihe, Zahl, int]] = []
+    start = max(0, rule - _MAX_ROWS)
+    for index in range(rule - 1, start - 1, -1):
+        reihe = reihen[index]
         amount = _amount(reihe)
         if amount is None or reihe.zeile.linie:
+            if _TAKES_OFF_ALONE.match(reihe.zeile.text) and rows:
+                whole = _nearest_amount(reihen, index, start)
+                rows = [(r, z, -1) for r, z, _ in rows] + ([whole] if whole else [])
             break
-        rows.append((reihe, amount))
+        rows.append((reihe, amount, _sign(reihe, amount)))
     return rows[::-1]
+
+
+def _nearest_amount(reihen: list[Reihe], index: int, start: int) -> tuple[Reihe, Zahl, int] | None:
+    """The row of one amount right above a line (a blank line between at most)."""
+    for reihe in reversed(reihen[max(start, index - 2) : index]):
+        amount = _amount(reihe)
+        if amount is not None:
+            return reihe, amount, 1
+        if reihe.zeile.text.strip():
+            return None
+    return None
 
 
 def _sign(reihe: Reihe, amount: Zahl) -> int:
     return -1 if _TAKES_OFF.match(reihe.label) and amount.wert > 0 else 1
 
 
-def _sum(rows: list[tuple[Reihe, Zahl]], result: Reihe, amount: Zahl) -> Rechnung:
-    signs = [_sign(reihe, z) for reihe, z in rows]
+def _sum(
+    rows: list[tuple[Reihe, Zahl, int]], result: Reihe, amount: Zahl, inputs_of: dict[tuple, set[tuple]]
+) -> Rechnung:
+    """The rows' sum – without a row whose amount goes into another row's („Leasingrate monatlich“ into „Leasingraten
+    pro Jahr: 544,60 € x 12“): whether the sum takes it in, the table does not say, so then it is no sure reading."""
+    inputs = set().union(*(inputs_of.get(reihe.fund(z).key, set()) for reihe, z, _ in rows))
+    inner = [(reihe, z, sign) for reihe, z, sign in rows if (z.einheit, z.wert) in inputs]
+    rows = [row for row in rows if row not in inner]
+    grund = (
+        f"der Betrag in {inner[0][0].zeile.ort} geht in eine Zeile darunter ein: ob die Summe ihn mitzählt, sagt die "
+        "Tabelle nicht"
+        if inner
+        else ""
+    )
+    signs = [sign for _, _, sign in rows]
     return Rechnung(
         f"Summe der Zeilen über dem Strich ({rows[0][0].zeile.ort} bis {rows[-1][0].zeile.ort})",
         "saldo",
-        [reihe.fund(z) for reihe, z in rows],
+        [reihe.fund(z) for reihe, z, _ in rows],
         result.fund(amount),
-        written_sum([z for _, z in rows], signs),
+        written_sum([z for _, z, _ in rows], signs),
         betrag=False,
         vorzeichen=signs,
+        sicher=not grund,
+        grund=grund,
         rang=3,
         typ="strichsumme",
     )
 
 
-def _rates(rows: list[tuple[Reihe, Zahl]], taken: set) -> list[Rechnung]:
+def _rates(rows: list[tuple[Reihe, Zahl, int]], taken: set) -> list[Rechnung]:
     """„abzgl. Gemeindeanteil 10 % … 74.932,75 €“ under the one row above it: the rate of that row's amount."""
     found = []
-    for (above, base), (reihe, amount) in zip(rows, rows[1:], strict=False):
+    for (above, base, _), (reihe, amount, _) in zip(rows, rows[1:], strict=False):
         rates = [z for z in reihe.werte if z.einheit == "%"]
         if len(rates) != 1 or not (_TAKES_OFF.match(reihe.label) or _ADDS.match(reihe.label)):
             continue
