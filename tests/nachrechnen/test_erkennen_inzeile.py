@@ -60,3 +60,22 @@ def test_a_division_with_the_divisors_unit_before_the_equals_sign(tmp_path):
     from tests.referenz.rechnen import rund
 
     assert rund(Fraction(658_838, 96), Fraction(1, 100)) == Fraction("6862.90")
+
+
+def test_a_price_in_cent_times_a_count_gives_euros(tmp_path, capsys):
+    from tests.hilfen.nachrechnen import by_status, check, write
+    from tests.referenz.rechnen import rund, zahl
+
+    kwh, cent = Fraction(578_350), Fraction("24.87")
+    richtig = rund(kwh * cent / 100, Fraction(1, 100))
+    text = "Arbeitspreis 578.350 kWh x 24,87 ct/kWh                 {} €\n"
+    (reading,) = erkannt(tmp_path, "inzeile", text.format(zahl(richtig, 2)))
+    assert werte(reading) == ([kwh, cent / 100], richtig)
+    falsch = rund(kwh * cent / 1000, Fraction(1, 100))  # divided by 1.000 for the cents: a slip of the comma
+    code, report, _ = check(capsys, write(tmp_path, "c.txt", text.format(zahl(falsch, 2))))
+    (fehler,) = by_status(report, "Fehler")
+    assert (
+        code == 1
+        and Fraction(fehler["werte"]["nachgerechnet"]) == richtig
+        and fehler["rechnung"] == "578.350 x 24,87\u00a0ct"
+    )

@@ -35,7 +35,8 @@ _NUMBER = re.compile(
     r"(?![\w°]|[.,]{1,2}\d))"  # „68.174.,41 €“: no „68.174“ of a figure typed garbled (lesen/unlesbar)
     # a scale stands in the figure's own cell: „2016 | Mio. €“ is a year in one cell and the unit of a column in the next
     r"(?P<unit>[ \u00a0\n]?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
-    r"|[ \u00a0\n]?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.))?"
+    r"|[ \u00a0\n]?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|[ \u00a0]?(?:%|Prozent\b|v\.\s?H\.)"
+    r"|[ \u00a0](?:ct|Cent)\b)?"
 )
 _YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?(?:€|EURO?|Euro)")
 # „1.521.320.098,94- EUR“: the minus after a figure with decimals, as accounting programs print it – then a space, a
@@ -61,6 +62,8 @@ _EXPONENT = {
     "TEUR": 3,
     "TEuro": 3,
     "T EUR": 3,
+    "ct": -2,  # „24,87 ct/kWh“: a price in cents, 0,2487 €
+    "Cent": -2,
 }
 
 
@@ -140,7 +143,12 @@ def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
     if like.einheit != "€":
         return text(value)
     if like.skala != 1:
-        suffix = {Decimal(1000): "T€", Decimal(10) ** 6: "Mio.\u00a0€", Decimal(10) ** 9: "Mrd.\u00a0€"}[like.skala]
+        suffix = {
+            Decimal("0.01"): "ct",
+            Decimal(1000): "T€",
+            Decimal(10) ** 6: "Mio.\u00a0€",
+            Decimal(10) ** 9: "Mrd.\u00a0€",
+        }[like.skala]
         return text(value / like.skala) + "\u00a0" + suffix
     if genau:
         return _genau(value) + "\u00a0€"
