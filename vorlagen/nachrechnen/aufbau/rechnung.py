@@ -37,7 +37,7 @@ class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
     art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
-    formel: str  # produkt | summe | saldo | quote | anteil | aufschlag | abzueglich | herausgerechnet | differenz | unterschied | abstand | steigerung | vielfaches | dm | division | schluessel
+    formel: str  # produkt | summe | saldo | quote | anteil | aufschlag | abzueglich | herausgerechnet | differenz | unterschied | abstand | steigerung | vielfaches | dm | division | schluessel | durchschnitt
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
@@ -93,6 +93,8 @@ class Rechnung:
         if self.formel == "schluessel":  # the whole times the own key over all keys: werte = whole, own, all keys
             keys = sum((abs(v) for v in werte[2:]), Decimal(0))
             return abs(werte[0]) * abs(werte[1]) / keys if keys else Decimal(0)
+        if self.formel == "durchschnitt":  # the mean of the parts as typed
+            return sum(werte, Decimal(0)) / len(werte)
         if self.formel == "dm":  # the fixed rate of 1999: 1 € = 1,95583 DM
             return abs(werte[0]) / DM_JE_EURO
         raise ValueError(self.formel)
