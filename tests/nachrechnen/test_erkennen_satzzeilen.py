@@ -43,3 +43,10 @@ def test_the_umlage_is_the_base_times_the_rate_in_each_year(tmp_path, capsys):
 
 def test_a_middle_row_that_names_no_rate_is_no_such_table(tmp_path):
     assert erkannt(tmp_path, "satzzeilen", _tabelle(satz_name="Anteil")) == []
+
+
+def test_a_change_of_the_rates_typed_with_a_plus_is_no_rate_level(tmp_path):
+    # „+0,65 %-Pkt.“ (a fifth helper's slipped sign) was read as a third year's rate: „8.420.720 € × 0,65 %“ a FEHLER
+    text = _tabelle().replace(f"{zahl(SAETZE[1] - SAETZE[0], 2)} %-Pkt.", f"+{zahl(SAETZE[0] - SAETZE[1], 2)} %-Pkt.")
+    assert "+0,65 %-Pkt." in text
+    assert len(erkannt(tmp_path, "satzzeilen", text)) == 2

@@ -18,7 +18,7 @@ from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _RATE_ROW = re.compile(r"^\W*(?:[\wäöüß-]*satz|Hebesätze|Umlagesätze)\b", re.IGNORECASE)
-_POINTS = re.compile(r"^\s*(?:%-?\s?)?(?:Pkt\.?|Punkte?|Prozentpunkte?)", re.IGNORECASE)
+_POINTS = re.compile(r"^\s*(?:%\s*)?-?\s?(?:Pkt\.?|Punkte?|Prozentpunkte?)", re.IGNORECASE)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -36,8 +36,9 @@ def _levels(rate: Reihe) -> int:
     """How many of the rate row's figures are rates (the first ones): a change in points after them is none."""
     count = 0
     for zahl in rate.werte:
-        if zahl.einheit != "%" or _POINTS.match(rate.zeile.text, zahl.ende):
-            break
+        signed = zahl.wert < 0 or rate.zeile.text[max(0, zahl.start - 1) : zahl.start] == "+"
+        if zahl.einheit != "%" or signed or _POINTS.match(rate.zeile.text, zahl.ende):
+            break  # a signed rate or one in points is a change of the rates, no level
         count += 1
     return count
 
