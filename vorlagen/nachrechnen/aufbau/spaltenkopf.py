@@ -1,7 +1,8 @@
 """The head over a run of table rows and the words it gives each column: the rows of cells without a value right
 above the run – one line where the cells were typed (Word, HTML, tabs), two where a space-aligned head wraps („Kosten
 je“ over „Schüler“) – and, for a place of a row, the head's cell of its number, or the cells whose place in the line
-overlaps the place's figure."""
+overlaps the place's figure. And, for a head that may stand a few lines higher, the nearest lines with words above a
+run, as one text."""
 
 from __future__ import annotations
 
@@ -44,3 +45,15 @@ def head_cell(heads: list[Reihe], place: Eintrag) -> str:
             if cell.strip() and at < end and at + len(cell) > begin:
                 words.append(cell.strip())
     return " ".join(words)
+
+
+def words_above(reihen: list[Reihe], start: int, count: int) -> str:
+    """The nearest `count` lines with words above the row at index `start` (looking back at most three times as many
+    lines), top to bottom, as one text."""
+    lines: list[str] = []
+    for reihe in reversed(reihen[max(0, start - 3 * count) : start]):
+        if re.search(r"[A-Za-zÄÖÜäöüß]", reihe.zeile.text):
+            lines.append(reihe.zeile.text.strip())
+            if len(lines) == count:
+                break
+    return " ".join(reversed(lines))

@@ -17,6 +17,7 @@ from itertools import combinations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -33,18 +34,9 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
     for run in runs(reihen, any_units=True, min_width=4, min_rows=2):
         if len(run[0][1]) <= _MAX_WIDTH:
-            found += _read(run, _money_head(reihen, index_of[id(run[0][0])]), taken)
+            money_head = bool(_MONEY_HEAD.search(words_above(reihen, index_of[id(run[0][0])], _HEAD_LOOK)))
+            found += _read(run, money_head, taken)
     return found
-
-
-def _money_head(reihen: list[Reihe], start: int) -> bool:
-    lines: list[str] = []
-    for reihe in reversed(reihen[max(0, start - 3 * _HEAD_LOOK) : start]):
-        if re.search(r"[A-Za-zÄÖÜäöüß]", reihe.zeile.text):
-            lines.append(reihe.zeile.text)
-            if len(lines) == _HEAD_LOOK:
-                break
-    return bool(_MONEY_HEAD.search(" ".join(lines)))
 
 
 def _read(run: list[tuple[Reihe, list[Zahl]]], money_head: bool, taken: set) -> list[Rechnung]:

@@ -31,6 +31,7 @@ from itertools import permutations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
@@ -58,14 +59,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 def _head(reihen: list[Reihe], start: int) -> _Kopf:
     """What the nearest lines with words above a run say of it."""
-    lines: list[str] = []
-    for reihe in reversed(reihen[max(0, start - 3 * _HEAD_LOOK) : start]):
-        text = reihe.zeile.text.strip()
-        if re.search(r"[A-Za-zÄÖÜäöüß]", text):
-            lines.append(text)
-            if len(lines) == _HEAD_LOOK:
-                break
-    head = " ".join(lines)
+    head = words_above(reihen, start, _HEAD_LOOK)
     return _Kopf(bool(UNIT_PRICE_HEAD.search(head)), bool(_EURO_HEAD.search(head)))
 
 

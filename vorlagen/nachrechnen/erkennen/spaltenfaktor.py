@@ -17,6 +17,7 @@ from itertools import combinations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -37,21 +38,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
     for run in runs(reihen, any_units=True, min_width=2, min_rows=2):
-        factor = _factor(_head(reihen, index_of[id(run[0][0])]))
+        factor = _factor(words_above(reihen, index_of[id(run[0][0])], _HEAD_LOOK))
         if factor:
             found += _read(run, factor, taken)
     return found
-
-
-def _head(reihen: list[Reihe], start: int) -> str:
-    """The nearest lines with words above a run."""
-    lines: list[str] = []
-    for reihe in reversed(reihen[max(0, start - 3 * _HEAD_LOOK) : start]):
-        if re.search(r"[A-Za-zÄÖÜäöüß]", reihe.zeile.text):
-            lines.append(reihe.zeile.text)
-            if len(lines) == _HEAD_LOOK:
-                break
-    return " ".join(reversed(lines))
 
 
 def _factor(head: str) -> int:
