@@ -5,7 +5,8 @@ amount right of the three is the counts times the price, rounded as it is typed.
 The counts are whole figures without a unit in every row, the price and the product amounts in euros – or figures
 with two places in every row where the head above names money („Betrag“, „Kosten“, „…geld“, „€“). Read only where
 the rows show it: a row shows it where the counts' product is neither 0 nor 1; two rows must show it and one at most
-may miss – a slip where three show it, else „nicht eindeutig“. Where two triples of columns give the same amounts,
+may miss – a slip where three show it, else „nicht eindeutig“ (so too a row whose label says it is priced otherwise:
+„Vorsitz (doppelt)“, mengenpreis.REMARK). Where two triples of columns give the same amounts,
 or mengenpreis.py read the column as a product of two, nothing is read. Each run is looked at for a bounded number of
 column quadruples: linear in the document's length."""
 
@@ -18,6 +19,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
+from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -77,17 +79,23 @@ def _shown(run: list[tuple[Reihe, list[Zahl]]], a: int, b: int, price: int, tota
 
 def _readings(run: list[tuple[Reihe, list[Zahl]]], a: int, b: int, price: int, total: int) -> list[Rechnung]:
     sure = [_verdict(values, a, b, price, total) for _, values in run].count(True) >= _SURE
-    return [
-        Rechnung(
-            "Anzahl mal Anzahl mal Preis in der Zeile (so in den anderen Zeilen)",
-            "produkt",
-            [reihe.fund(values[a]), reihe.fund(values[b]), reihe.fund(values[price])],
-            reihe.fund(values[total]),
-            f"{values[a].betrag()} × {values[b].betrag()} × {values[price].betrag()}",
-            sicher=sure,
-            grund="" if sure else _GRUND,
-            rang=2,
-            typ="mengenpreis",
+    found = []
+    for reihe, values in run:
+        name = reihe.label.split("\t")[0].strip()  # „Vorsitz (doppelt)“: a row priced otherwise is no slip
+        grund = (
+            _GRUND if not sure else f"die Zeile nennt eine Besonderheit („{name[:60]}“)" if REMARK.search(name) else ""
         )
-        for reihe, values in run
-    ]
+        found.append(
+            Rechnung(
+                "Anzahl mal Anzahl mal Preis in der Zeile (so in den anderen Zeilen)",
+                "produkt",
+                [reihe.fund(values[a]), reihe.fund(values[b]), reihe.fund(values[price])],
+                reihe.fund(values[total]),
+                f"{values[a].betrag()} × {values[b].betrag()} × {values[price].betrag()}",
+                sicher=not grund,
+                grund=grund,
+                rang=2,
+                typ="mengenpreis",
+            )
+        )
+    return found

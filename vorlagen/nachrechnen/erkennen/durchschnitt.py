@@ -4,6 +4,9 @@
 The row's label names the average („Durchschnitt“, „Mittelwert“, „im Mittel“, „Ø“, a few words more at most); the rows
 above are the run of rows with as many figures right above it (back to a blank line or a line without figures), a
 total row among them left out (the average is of the rows it adds up). Two rows at least, one unit in each column.
+Not where a mean may be weighted: a row that gives a count beside its values („Krippe | 20 | 300,00 €“), an average
+row named per unit („Durchschnitt je Platz | 200 | …“), and never a column of rates (a mean of rates is of their
+bases).
 The label says what the row is, so a mismatch is a slip. Each row is looked at a bounded number of times.
 
 Turned by a quarter: a column whose head names the average („| 2016 | 2017 | 2018 | Durchschnitt |“) is, in each row,
@@ -22,6 +25,7 @@ from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
 _AVERAGE = re.compile(r"^\W*(?:Durchschnitt\w*|Mittelwert|im\s+Mittel|Ø)(?:\s+[\wäöüß()./-]+){0,3}\W*$", re.IGNORECASE)
 _MAX_ROWS = 40
+_PER = re.compile(r"\b(?:je|pro)\b", re.IGNORECASE)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -31,11 +35,13 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not reihe.werte or not _AVERAGE.match(reihe.label):
             continue
         rows = _rows_above(reihen, index, len(reihe.werte))
-        if len(rows) < 2:
-            continue
+        if len(rows) < 2 or any(_counts(row) for row in [*rows, reihe]) or _PER.search(reihe.label):
+            continue  # „Kinder | Gebühr je Kind“, „Durchschnitt je Platz | 200 | …“: the mean may be weighted
         for column, result in enumerate(reihe.werte):
             values = [row.werte[column] for row in rows]
-            if {z.einheit for z in values} != {result.einheit} or reihe.fund(result).key in taken:
+            if {z.einheit for z in values} != {result.einheit} or result.einheit == "%":
+                continue  # a mean of rates is of their bases, which the rows do not give
+            if reihe.fund(result).key in taken:
                 continue
             found.append(_mean(rows, values, reihe, result))
     return found
@@ -55,9 +61,21 @@ def _columns(reihen: list[Reihe], taken: set) -> list[Rechnung]:
             continue
         k = columns[0]
         for reihe, values in run:
-            if reihe.fund(values[k]).key not in taken:
+            if values[k].einheit != "%" and reihe.fund(values[k]).key not in taken:
                 found.append(_mean([reihe] * k, values[:k], reihe, values[k], "Spalten links"))
     return found
+
+
+def _counts(reihe: Reihe) -> bool:
+    """The row gives a count beside its values (a plain figure that is no year and no value of the row): a mean of
+    its values may be weighted by it."""
+    return any(
+        not z.einheit
+        and z.tiefe == 0
+        and z not in reihe.werte
+        and not (1900 <= z.wert <= 2100 and z.wert == int(z.wert))
+        for z in reihe.zeile.zahlen
+    )
 
 
 def _rows_above(reihen: list[Reihe], index: int, width: int) -> list[Reihe]:

@@ -150,7 +150,7 @@ def _readings(
         # „Sozialarbeit ASD (neu ab 01.07.2025)“, „Schrauben (Preis je 100 Stück)“, „abzgl. 15 % Mengenrabatt“: a row
         # that says it is priced otherwise is no slip where it misses
         name = reihe.label.split("\t")[0].strip()  # the row's first cell: what it is
-        remark = _REMARK.search(name)
+        remark = REMARK.search(name)
         grund = _GRUND_RUNDUNG if one_step and sure else _GRUND if not sure else ""
         if remark is not None and not grund:
             grund = f"die Zeile nennt eine Besonderheit („{name[:60]}“)"
@@ -174,9 +174,10 @@ def _readings(
 
 
 _GRUND = "das Produkt ist aus zu wenigen Zeilen erschlossen"
-_REMARK = re.compile(
+REMARK = re.compile(
     r"\(|\b(?:je|pro)\s+\d|Rabatt|Nachlass|Skonto|anteilig|zeitanteilig|abzgl|abzüglich|\bab\s+\d|\bbis\s+\d|"
-    r"halbjährig|Halbjahr|Monate|pauschal|psch",
+    r"halbjährig|Halbjahr|Monate|pauschal|psch|brutto|netto|inkl|zzgl|zuzüglich|MwSt|USt|davon|Hälfte|Drittel|Viertel|"
+    r"doppelt|einmal|einmalig|Sonderzahlung|Zuschlag",
     re.IGNORECASE,
 )
 _GRUND_RUNDUNG = "der Preis je Einheit kann aus einem genaueren gerundet sein"

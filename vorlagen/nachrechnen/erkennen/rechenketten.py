@@ -44,6 +44,12 @@ _PERIODS = re.compile(
     r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
 )
 _PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
+# words between a chain and the one amount after it that make the amount more than the chain's product
+_ALTERED = re.compile(
+    r"\d|%|zuzüglich|zzgl|abzüglich|abzgl|Rabatt|Nachlass|Skonto|Umsatzsteuer|MwSt|USt|brutto|Förder|wobei|bereits|"
+    r"jährig|Laufzeit|Jahre|Monate|Wochen|Tage|\bund\b|\bsowie\b|\bmit\b",
+    re.IGNORECASE,
+)
 _GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{WORD}\s*)?(?:x|×|\*)\s)")
 
 
@@ -101,6 +107,12 @@ def products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bo
             if len(later) == 1 and later[0] is [z for z in figs[j + 1 :] if z.tiefe <= depth][-1]:
                 result = later[0]
                 gap = text[chain[-1].ende : result.start]
+                if _more_than_the_chain(text, figs, chain, gap, depth):
+                    # „… zuzüglich 19 % Umsatzsteuer; das ergibt …“, „48 Schüler an 190 Schultagen zu je 4,20 €“: the
+                    # total is of more than the chain
+                    result = None
+                    i = j + 1
+                    continue
                 stated = bool(STATED_TOTAL.search(gap))
                 # „3 Tranchen à 250.100 € p.a., zusammen …“: the count counts the years, „p.a.“ each of them
                 periods = _PERIODS.match(text, chain[0].ende) is not None
@@ -123,6 +135,19 @@ def _rates_zu_je(text: str, chain: list[Zahl]) -> bool:
         _PERIODS.match(text, chain[0].ende) is not None
         and re.search(r"\bzu\s+je", between(text, chain[0], chain[1])) is not None
     )
+
+
+def _more_than_the_chain(text: str, figs: list[Zahl], chain: list[Zahl], gap: str, depth: int) -> bool:
+    """In a sentence (no row of cells), the one amount after a chain is of more than its product where words between
+    alter it, or a figure before the chain (a count, another product) is part of the sentence's total."""
+    if "\t" in text or _outside_parens(gap) != gap and "=" in gap:
+        return False
+    before = any(z.start < chain[0].start and not _year(z) for z in figs if z.tiefe <= depth)
+    return bool(_ALTERED.search(re.sub(r"\b(?:19|20)\d\d\b", " ", _outside_parens(gap)))) or before
+
+
+def _year(zahl: Zahl) -> bool:
+    return not zahl.einheit and zahl.wert == int(zahl.wert) and 1900 <= zahl.wert <= 2100 and "." not in zahl.text
 
 
 def row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:

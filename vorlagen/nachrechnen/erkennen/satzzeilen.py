@@ -2,8 +2,10 @@
 187.654.320,00 €“, „Hebesatz | 43,10 % | 42,45 %“, „Kreisumlage | 77.249.681,60 € | 79.659.258,84 €“: in each column the
 third row is the base times the rate, rounded as it is typed.
 
-Read only where the rows say so: three rows right under each other, the middle one (or the first) names a rate
-(„Hebesatz“, „Umlagesatz“, „Steuersatz“, „…satz“) and holds percentages only, the other two amounts in euros, as many
+Read only where the rows say so: three rows right under each other in this order, the middle one names a rate
+(„Hebesatz“, „Umlagesatz“, „Steuersatz“, „…satz“) and holds percentages only, the third names a levy or a yield
+(„Kreisumlage“, „Aufkommen“) and nothing more (no „je Einwohner“, „einschl. Sonderumlage …“, „abzgl.“, „netto“),
+the other two rows amounts in euros, as many
 in each row; a column whose rate row holds no percentage (a change „-0,65 %-Pkt.“ of the rates is one) is left out
 where the base row's figure there is the change of the bases – only columns whose three figures are levels are read:
 those of the first columns, as many as the rate row's percentages that are no change in points. The names say what
@@ -18,6 +20,12 @@ from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _RATE_ROW = re.compile(r"^\W*(?:[\wäöüß-]*satz|Hebesätze|Umlagesätze)\b", re.IGNORECASE)
+# what the third row must name – a levy or a tax's yield – and must not: a part of it, a per-head figure, a change
+_LEVY = re.compile(r"umlage|Aufkommen|steuer\b|Steuer\b|Ertrag|Beitrag", re.IGNORECASE)
+_OTHER = re.compile(
+    r"\d|%|\bje\b|\bpro\b|einschl|inkl|zzgl|zuzügl|abzgl|abzügl|netto|brutto|Sonder|Veränderung|Differenz|Erstattung",
+    re.IGNORECASE,
+)
 _POINTS = re.compile(r"^\s*(?:%\s*)?-?\s?(?:Pkt\.?|Punkte?|Prozentpunkte?)", re.IGNORECASE)
 
 
@@ -26,9 +34,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index in range(len(reihen) - 2):
         rows = reihen[index : index + 3]
-        for base, rate, result in ((rows[0], rows[1], rows[2]), (rows[1], rows[0], rows[2])):
-            if _RATE_ROW.match(rate.label) and not _RATE_ROW.match(base.label):
-                found += _columns(base, rate, result, taken)
+        base, rate, result = rows
+        named = _RATE_ROW.match(rate.label) and not _RATE_ROW.match(base.label) and _LEVY.search(result.label)
+        if named and not _OTHER.search(result.label):
+            found += _columns(base, rate, result, taken)
     return found
 
 

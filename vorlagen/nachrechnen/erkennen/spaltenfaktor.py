@@ -5,8 +5,9 @@ factor the head types: „(x 12)“, „× 4“).
 
 Read only where it is one: the head names the period and the year (or types the factor), the two columns are
 amounts in euros right of each other, every row with figures other than 0 holds but one at most, two rows at least
-hold, and no other column gives the yearly one in as many rows. A row that misses is a slip where three rows hold, else „nicht
-eindeutig“. Each run is looked at for a bounded number of column pairs: linear in the document's length."""
+hold, and no other column gives the yearly one in as many rows. A row that misses is a slip where three rows hold,
+else „nicht eindeutig“ – so too a row whose label says it is otherwise („Jahressonderzahlung (einmal jährlich)“,
+mengenpreis.REMARK). Each run is looked at for a bounded number of column pairs: linear in the document's length."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
+from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -70,7 +72,8 @@ def _read(run: list[tuple[Reihe, list[Zahl]]], factor: int, taken: set) -> list[
             result = reihe.fund(values[b])
             if result.key in taken or values[a].wert < 0 or values[b].wert < 0:
                 continue
-            sure = holds >= _SURE
+            name = reihe.label.split("\t")[0].strip()  # „Jahressonderzahlung (einmal jährlich)“: no month's amount
+            sure = holds >= _SURE and not REMARK.search(name)
             found.append(
                 Rechnung(
                     f"Spalte mal {factor} für das Jahr, wie der Kopf der Tabelle sagt",
@@ -80,7 +83,11 @@ def _read(run: list[tuple[Reihe, list[Zahl]]], factor: int, taken: set) -> list[
                     f"{factor} × {values[a].betrag()}",
                     faktor=Decimal(factor),
                     sicher=sure,
-                    grund="" if sure else _GRUND,
+                    grund=""
+                    if sure
+                    else _GRUND
+                    if holds < _SURE
+                    else f"die Zeile nennt eine Besonderheit („{name[:60]}“)",
                     rang=2,
                     typ="jahresbetrag",
                 )

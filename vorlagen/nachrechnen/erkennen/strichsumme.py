@@ -9,8 +9,11 @@ rule – their sum, with the rows that take off („abzgl. Gemeindeanteil“, �
                                                 -------------
     umlagefähiger Aufwand                          514.143,00 €
 
-A row that takes off a rate of the rows above it („abzgl. … 10 %“) is that rate of their sum. The rule says which
-rows the sum takes in, so a mismatch is a slip. Read only where it is one: the rows above the rule (back to a blank
+A row that takes off a rate of the rows above it („abzgl. … 10 %“) is that rate of their sum (not where the rate has a
+bound: „10 % (mindestens 30.000 €)“). A mismatch is a slip where the row under the rule names a total („Summe“,
+„Gesamt…“) or, under rows taken off, what is left („umlagefähiger Aufwand“, „Defizit“), and the rows above are alike
+(no row per month, no „davon“ or bullet, one indent); otherwise a rule may part two sections, and the sum only
+confirms. Read only where it is one: the rows above the rule (back to a blank
 line, another rule or a line without an amount, two at least) and the row under it hold one amount each in euros,
 short labels (no sentence), the result row no word that takes off. Each row is looked at a bounded number of
 times."""
@@ -25,6 +28,16 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 
 _TAKES_OFF = re.compile(r"^\W*(?:abzgl\.|abzüglich|\./\.|minus\b|-\s)", re.IGNORECASE)
 _TAKES_OFF_ALONE = re.compile(r"^\W*(?:abzgl\.?|abzüglich|\./\.|minus)\W*$", re.IGNORECASE)
+_TOTAL = re.compile(
+    r"\b(?:Summe|Gesamt\w*|gesamt|insgesamt|zusammen|Endbetrag)\b|Gesamt|(?:beitrags|zuwendungs|förder)fähig",
+    re.IGNORECASE,
+)
+_REST = re.compile(
+    r"verbleib\w*|\bRest\w*|umlagefähig\w*|beitragsfähig\w*|Defizit|Fehlbetrag|Eigenanteil|Saldo|Zuschussbedarf",
+    re.IGNORECASE,
+)
+_BREAKDOWN = re.compile(r"^\s*(?:[-–•*]|davon\b|darunter\b|dav\.)|monatlich|je\s+Monat|pro\s+Monat", re.IGNORECASE)
+_BOUND = re.compile(r"mindestens|mind\.|höchstens|max\.|maximal|begrenzt|Höchstbetrag|Mindestbetrag", re.IGNORECASE)
 _ADDS = re.compile(r"^\W*(?:zzgl\.|zuzüglich|plus\b|\+)", re.IGNORECASE)
 _MAX_ROWS = 30  # rows above a rule that a sum takes in
 _MAX_WORDS = 10  # words of a row's label: more, and it is a sentence
@@ -49,8 +62,21 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         found += _rates(rows, taken)
         if result.fund(amount).key not in taken:
-            found.append(_sum(rows, result, amount, inputs_of))
+            found.append(_sum(rows, result, amount, inputs_of, _sure(rows, result)))
     return found
+
+
+def _sure(rows: list[tuple[Reihe, Zahl, int]], result: Reihe) -> bool:
+    """The rule sums surely where the row under it names a total („Summe“, „Gesamt…“, „insgesamt“) – or what is left
+    after rows taken off („umlagefähiger Aufwand“, „Defizit“) – and the rows above are alike: no row per month among
+    them, no „davon“ or bullet of a breakdown, no indent of its own. Otherwise a rule may part two sections, or its
+    row name a difference („Mehrkosten Variante B“): the sum only confirms."""
+    label = result.label.strip()
+    takes_off = any(sign < 0 for _, _, sign in rows)
+    if not (_TOTAL.search(label) or takes_off and _REST.search(label)):
+        return False
+    indents = {len(reihe.zeile.text) - len(reihe.zeile.text.lstrip()) for reihe, _, _ in rows}
+    return len(indents) == 1 and not any(_BREAKDOWN.search(reihe.label) for reihe, _, _ in rows)
 
 
 def _amount(reihe: Reihe) -> Zahl | None:
@@ -89,11 +115,12 @@ def _nearest_amount(reihen: list[Reihe], index: int, start: int) -> tuple[Reihe,
 
 
 def _sign(reihe: Reihe, amount: Zahl) -> int:
-    return -1 if _TAKES_OFF.match(reihe.label) and amount.wert > 0 else 1
+    """−1 for a row that takes off, typed without its minus or with it (the saldo counts a minus as typed)."""
+    return -1 if _TAKES_OFF.match(reihe.label) or amount.wert < 0 else 1
 
 
 def _sum(
-    rows: list[tuple[Reihe, Zahl, int]], result: Reihe, amount: Zahl, inputs_of: dict[tuple, set[tuple]]
+    rows: list[tuple[Reihe, Zahl, int]], result: Reihe, amount: Zahl, inputs_of: dict[tuple, set[tuple]], sure: bool
 ) -> Rechnung:
     """The rows' sum – without a row whose amount goes into another row's („Leasingrate monatlich“ into „Leasingraten
     pro Jahr: 544,60 € x 12“): whether the sum takes it in, the table does not say, so then it is no sure reading."""
@@ -115,7 +142,7 @@ def _sum(
         written_sum([z for _, z, _ in rows], signs),
         betrag=False,
         vorzeichen=signs,
-        sicher=not grund,
+        sicher=sure and not grund,
         grund=grund,
         rang=3,
         typ="strichsumme",
@@ -129,6 +156,8 @@ def _rates(rows: list[tuple[Reihe, Zahl, int]], taken: set) -> list[Rechnung]:
         rates = [z for z in reihe.werte if z.einheit == "%"]
         if len(rates) != 1 or not (_TAKES_OFF.match(reihe.label) or _ADDS.match(reihe.label)):
             continue
+        if _BOUND.search(reihe.zeile.text) or any(z.tiefe and z.geld for z in reihe.zeile.zahlen):
+            continue  # „10 % (mindestens 30.000 €)“: the rate is bounded, its amount may be the bound
         if above is not rows[0][0] or reihe.fund(amount).key in taken:
             continue  # the rate of the sum of several rows above: which rows, the table does not say
         found.append(

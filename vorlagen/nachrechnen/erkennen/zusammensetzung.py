@@ -52,6 +52,11 @@ _SPLIT = re.compile(
 _REFERS_BACK = re.compile(r"(?:Sie|Diese|Dieser|Er|Der\s+Betrag|Die\s+Kosten|Die\s+Summe)\s+(?:werden|wird)\s+")
 _FINANCED_AT_END = re.compile(r"\s(?:finanziert|gedeckt|aufgebracht)(?:\s+werden)?\s*$")
 _DIGIT = re.compile(r"\d")
+# words that make an amount a part of the part before it
+_INNER_PART = re.compile(
+    r"\b(?:davon|darin|darunter|einschließlich|einschl\.|inklusive|inkl\.|von\s+denen|wovon|worin|enthalten)\b",
+    re.IGNORECASE,
+)
 _FINANCING = re.compile(r"\b(?:Finanzierung|Deckung)\b")  # what „erfolgt durch …“ must be about
 _WORD = r"(?!(?:und|sowie)\b)[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.-]*"
 _LEAD_NAMED = re.compile(rf"^\s*(?:{_WORD}\s+){{0,5}}$")
@@ -116,6 +121,8 @@ def _split(zeile: Zeile, money: list[Zahl], words: re.Match[str]) -> Rechnung | 
     stop = sentence_end.start() if sentence_end else min(len(text), words.end() + _SPAN)
     if reading is None or _DIGIT.search(text, reading.teile[-1].zahl.ende, stop):
         return None  # a figure after the last part not read as an amount („123T€“) may be a part
+    if _INNER_PART.search(text, words.end(), stop):
+        return None  # „Eigenmittel von 62.160 €, davon 24.160 € …“: a part of a part, no source of its own
     if reading.grund:
         return reading
     if _HEDGE.search(text, opening, stop):
@@ -140,6 +147,8 @@ def _split_back(zeile: Zeile, money: list[Zahl], opening: int) -> Rechnung | Non
     reading = _composition(
         zeile, money, before[0], refers.end(), _JOIN_BOTH, _ART_SPLIT, _LEAD_NAMED, stop=verb.start()
     )
+    if reading is not None and _INNER_PART.search(text, refers.end(), verb.start()):
+        return None
     if reading is not None and _HEDGE.search(text, refers.end(), verb.start()):
         return replace(reading, sicher=False, grund=_HEDGED)
     return reading
