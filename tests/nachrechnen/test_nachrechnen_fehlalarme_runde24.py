@@ -12,6 +12,11 @@ import pytest
 from tests.hilfen.nachrechnen import by_status, check, write
 
 PAPIERE = [
+    # older than this round: a rate in a sentence that states what would be („ohne diese entspräche …“)
+    (
+        "r19.txt",
+        "Kostendeckung\n\nDas Defizit von 658.838 € entspricht 47,7 % der Aufwendungen von 1.380.468 €. Die Aufwendungen enthalten Abschreibungen von 120.000 €; ohne diese entspräche das Defizit 42,7 % der Aufwendungen.\n",
+    ),
     (
         "f02.txt",
         "Finanzierung\n\nDie Gesamtkosten von 248.640 € werden finanziert durch Fördermittel von 186.480 € und Eigenmittel von 62.160 €, davon 24.160 € aus dem laufenden Haushalt und 38.000 € aus der Rücklage.\n",

@@ -8,7 +8,8 @@ Gesamterträgen“, or a few words after it: „Gesamtaufwendungen in Höhe von 
 the noun, and nothing is read. The part is the one amount of the percentage's sentence or, where that names none,
 the one amount of the sentence before. A slip only where the sentence with the percentage opens with a pronoun
 that points back to that amount („Sie entsprechen …“, „Dies sind …“) or names it itself, and neither amount is
-marked as rounded; otherwise a guess, confirmed or left „nicht geprüft“. Every look is bounded.
+marked as rounded, and the sentence states what is, not what would be („ohne diese entspräche …“); otherwise a guess,
+confirmed or left „nicht geprüft“. Every look is bounded.
 
 The base may also stand right after the noun in the percentage's own sentence, the part before the rate: „Das Defizit
 von 658.838 € entspricht 47,7 % der Aufwendungen von 1.380.468 €“ – a sure reading."""
@@ -32,6 +33,8 @@ _POINTS_BACK = re.compile(r"\s*(?:Sie|Er|Es|Dies|Das|Diese|Dieser|Dieses|Damit|D
 _BEFORE_AMOUNT = re.compile(
     r"[^\d.;:!?]{0,30}?(?:in\s+Höhe\s+von|von|mit|betr[äa]g\w*|belaufen\s+sich\s+auf|:)\s*(?:rund\s+|rd\.\s+)?$"
 )
+# a sentence that states what would be, not what is: its rate is of other amounts than those it names
+_HYPOTHETICAL = re.compile(r"\b(?:entspräche\w*|wäre\w*|würde\w*|hätte\w*|ohne\s+(?:diese|diesen|die|den|das))\b")
 _UMLAUTS = str.maketrans("äöüß", "aous")
 _WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
 _ENDINGS = re.compile(r"(?:en|es|n|e|s)$")
@@ -137,7 +140,14 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
     if len(own) != 1 or not 0 < abs(own[0].wert) < abs(base_zahl.wert):
         return None
     part = own[0]
-    sure = points_back and not _rounded(part_zeile.text, part) and not _rounded(base_zeile.text, base_zahl)
+    start, end = text.saetze[index][position]
+    hypothetical = _HYPOTHETICAL.search(zeile.text, start, end)  # „ohne diese entspräche das Defizit 42,7 %“
+    sure = (
+        points_back
+        and not hypothetical
+        and not _rounded(part_zeile.text, part)
+        and not _rounded(base_zeile.text, base_zahl)
+    )
     return Rechnung(
         f"Anteil an „{noun}“ ({base_zeile.ort})",
         "quote",
