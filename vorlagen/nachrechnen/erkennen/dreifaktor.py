@@ -19,7 +19,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
-from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK
+from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK, row_words
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -81,7 +81,7 @@ def _readings(run: list[tuple[Reihe, list[Zahl]]], a: int, b: int, price: int, t
     sure = [_verdict(values, a, b, price, total) for _, values in run].count(True) >= _SURE
     found = []
     for reihe, values in run:
-        name = reihe.label.split("\t")[0].strip()  # „Vorsitz (doppelt)“: a row priced otherwise is no slip
+        name = row_words(reihe)  # „Vorsitz (doppelt)“: a row priced otherwise is no slip
         grund = (
             _GRUND if not sure else f"die Zeile nennt eine Besonderheit („{name[:60]}“)" if REMARK.search(name) else ""
         )

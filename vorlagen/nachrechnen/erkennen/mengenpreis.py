@@ -149,7 +149,7 @@ def _readings(
         )
         # „Sozialarbeit ASD (neu ab 01.07.2025)“, „Schrauben (Preis je 100 Stück)“, „abzgl. 15 % Mengenrabatt“: a row
         # that says it is priced otherwise is no slip where it misses
-        name = reihe.label.split("\t")[0].strip()  # the row's first cell: what it is
+        name = row_words(reihe)  # what the row says of itself, in every cell
         remark = REMARK.search(name)
         grund = _GRUND_RUNDUNG if one_step and sure else _GRUND if not sure else ""
         if remark is not None and not grund:
@@ -174,10 +174,21 @@ def _readings(
 
 
 _GRUND = "das Produkt ist aus zu wenigen Zeilen erschlossen"
+
+
+def row_words(reihe: Reihe) -> str:
+    """The cells of a row that hold words, as typed: „3 | MDM-Lizenz (Geräteverwaltung), 3 Jahre | 180 | 14,50 € je
+    Jahr | …“ gives „MDM-Lizenz (Geräteverwaltung), 3 Jahre | 14,50 € je Jahr“ – a remark may stand in any cell, the
+    price's too."""
+    cells = [cell.strip() for cell in reihe.zeile.text.split("\t") if _LETTER.search(cell)]
+    return " | ".join(cells) if "\t" in reihe.zeile.text else reihe.label.strip()
+
+
+_LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
 REMARK = re.compile(
     r"\(|\b(?:je|pro)\s+\d|Rabatt|Nachlass|Skonto|anteilig|zeitanteilig|abzgl|abzüglich|\bab\s+\d|\bbis\s+\d|"
     r"halbjährig|Halbjahr|Monate|pauschal|psch|brutto|netto|inkl|zzgl|zuzüglich|MwSt|USt|davon|Hälfte|Drittel|Viertel|"
-    r"doppelt|einmal|einmalig|Sonderzahlung|Zuschlag",
+    r"doppelt|einmal|einmalig|Sonderzahlung|Zuschlag|je\s+(?:Jahr|Monat|Quartal)|Jahre\b",
     re.IGNORECASE,
 )
 _GRUND_RUNDUNG = "der Preis je Einheit kann aus einem genaueren gerundet sein"

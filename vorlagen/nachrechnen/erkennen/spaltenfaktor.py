@@ -19,7 +19,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
-from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK
+from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK, row_words
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
@@ -72,7 +72,7 @@ def _read(run: list[tuple[Reihe, list[Zahl]]], factor: int, taken: set) -> list[
             result = reihe.fund(values[b])
             if result.key in taken or values[a].wert < 0 or values[b].wert < 0:
                 continue
-            name = reihe.label.split("\t")[0].strip()  # „Jahressonderzahlung (einmal jährlich)“: no month's amount
+            name = row_words(reihe)  # „Jahressonderzahlung (einmal jährlich)“: no month's amount
             sure = holds >= _SURE and not REMARK.search(name)
             found.append(
                 Rechnung(
