@@ -12,6 +12,23 @@ import pytest
 from tests.hilfen.nachrechnen import by_status, check, write
 
 PAPIERE = [
+    # older than this round: a row per month under a yearly total, a breakdown under its row (indented, dashed)
+    (
+        "d07.txt",
+        "Berechnung\n\nPersonalkosten jährlich        120.000 €\nSachkosten jährlich             30.000 €\nMiete monatlich                  1.250 €\nMiete jährlich                  15.000 €\n-------------------------------------------\nGesamtkosten jährlich          165.000 €\n",
+    ),
+    (
+        "x04.txt",
+        "Kostenzusammenstellung\n\nPersonalkosten jährlich\t120.000 €\nSachkosten jährlich\t30.000 €\nMiete monatlich\t1.250 €\nMiete jährlich\t15.000 €\nGesamtkosten jährlich\t165.000 €\n",
+    ),
+    (
+        "d16.txt",
+        "Kostenzusammenstellung\n\nGrunderwerb                    150.000 €\nBaukosten                      820.000 €\n  Rohbau                       500.000 €\n  Ausbau                       320.000 €\nBaunebenkosten                 164.000 €\n-------------------------------------------\nGesamtkosten                 1.134.000 €\n",
+    ),
+    (
+        "x01.md",
+        "# Kostenübersicht\n\n| Position | Betrag |\n|---|---:|\n| Grunderwerb | 150.000 € |\n| Baukosten | 820.000 € |\n| – Rohbau | 500.000 € |\n| – Ausbau | 320.000 € |\n| Baunebenkosten | 164.000 € |\n| Gesamtkosten | 1.134.000 € |\n",
+    ),
     # a sixth helper's fresh set, measured before any tuning: a licence for 3 years priced „je Jahr“ in a purchase table
     (
         "lizenz.md",

@@ -22,6 +22,8 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 # („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
 _ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
 _DASHED = re.compile(r"^\s*[-–−•]\s")
+_MONTHLY = re.compile(r"monatlich|je\s+Monat|pro\s+Monat|im\s+Monat", re.IGNORECASE)
+_YEARLY = re.compile(r"jährlich|je\s+Jahr|pro\s+Jahr|im\s+Jahr|p\.\s?a\.", re.IGNORECASE)
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
 _MINUS_CELLS = ("-", "−", "–", "./.")
 _GAP_LOOK = 4  # blank lines looked over for a total above a gap
@@ -214,12 +216,15 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
                 headings.append((len(rows), reihe))
             continue
         labels = 0
+        if _MONTHLY.search(reihe.label) and _YEARLY.search(total.label):
+            continue  # „Miete monatlich | 1.250 €“ over „Miete jährlich | 15.000 €“ under a yearly total: no part of it
         if operator is not None and _cell(reihe, operator) in _MINUS_CELLS:  # „1.4 Abgänge | - | 69,50“
             reihe = replace(reihe, minus=True)
-        if _DASHED.match(reihe.label):
+        if _DASHED.match(reihe.label) or _indented(reihe):
             dashed += 1
         else:
-            if dashed and _ANNOUNCES_PARTS.search(reihe.label) and not any(below == len(rows) for below, _ in headings):
+            parts = dashed and (_ANNOUNCES_PARTS.search(reihe.label) or _made_of(reihe, rows[-dashed:]))
+            if parts and not any(below == len(rows) for below, _ in headings):
                 del rows[-dashed:]
             dashed = 0
         rows.append((reihe, places))
@@ -233,6 +238,21 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         below, lauf.heading = inside[-1]
         lauf.cut = len(rows) - below
     return lauf
+
+
+def _indented(reihe: Reihe) -> bool:
+    """A row typed indented under the rows around it („  Rohbau | 500.000 €“ under „Baukosten“)."""
+    return reihe.zeile.text[:2] in ("  ", " \t") or reihe.zeile.text[:1] == "\t" and bool(reihe.label.strip())
+
+
+def _made_of(reihe: Reihe, below: list[tuple[Reihe, list]]) -> bool:
+    """The rows below a row, dashed or indented, add up to its one amount exactly: its breakdown („Baukosten 820.000 €“,
+    „– Rohbau 500.000 €“, „– Ausbau 320.000 €“), no parts of the total."""
+    own = [z for e in reihe.eintraege if e.art == WERT for z in e.zahlen]
+    amounts = [[z for e in row.eintraege if e.art == WERT for z in e.zahlen] for row, _ in below]
+    if len(own) != 1 or len(below) < 2 or any(len(a) != 1 or a[0].einheit != own[0].einheit for a in amounts):
+        return False
+    return sum((a[0].wert for a in amounts), own[0].wert * 0) == own[0].wert
 
 
 def _rows_run_together(reihe: Reihe) -> bool:
