@@ -12,6 +12,44 @@ import pytest
 from tests.hilfen.nachrechnen import by_status, check, write
 
 PAPIERE = [
+    # a second adversary after the mends: equal amounts under a rule (a traceback: IndexError), an average row that
+    # names its years or count, „Halbe Summe“
+    (
+        "zweiter_x04.txt",
+        "Miete Dorfgemeinschaftshaus\n\n2023                            12.000 €\n2024                            12.000 €\n2025                            12.000 €\n-----------------------------------------\nDurchschnitt                    12.000 €\n",
+    ),
+    (
+        "zweiter_v1.txt",
+        "Zuschuss je Jahr\n\n2021                            50.000 €\n2022                            50.000 €\n2023                            50.000 €\n-----------------------------------------\nDurchschnitt                    50.000 €\n",
+    ),
+    (
+        "zweiter_p09.txt",
+        "Besucherzahlen Hallenbad\n\n2020                            40.000\n2021                            42.000\n2022                            44.000\n2023                            50.000\n2024                            54.000\n-----------------------------------------\nSumme                          230.000\nDurchschnitt 2022-2024          49.333\n",
+    ),
+    (
+        "zweiter_r01.txt",
+        "Besucherzahlen\n\n2020                            40.000\n2021                            42.000\n2022                            44.000\n2023                            50.000\n2024                            54.000\n-----------------------------------------\nDurchschnitt 2022 bis 2024      49.333\n",
+    ),
+    (
+        "zweiter_r02.txt",
+        "Besucherzahlen\n\n2020 (Corona)                   10.000\n2021                            42.000\n2022                            44.000\n2023                            50.000\n-----------------------------------------\nDurchschnitt ohne 2020          45.333\n",
+    ),
+    (
+        "zweiter_r05.txt",
+        "Fallzahlen\n\n2021                               112\n2022                               118\n2023                               125\n2024                               131\n-----------------------------------------\nDurchschnitt (3 Jahre)           124,7\n",
+    ),
+    (
+        "zweiter_s02.txt",
+        "Fallzahlen\n\n2022                               118\n2023                               125\n2024                               131\n2025 (Plan)                        140\n-----------------------------------------\nDurchschnitt Ist 2022-2024       124,7\n",
+    ),
+    (
+        "zweiter_s03.txt",
+        "Fallzahlen\n\n2021                               112\n2022                               118\n2023                               125\n2024                               131\n-----------------------------------------\nDurchschnitt 2023/2024             128\n",
+    ),
+    (
+        "zweiter_t3.txt",
+        "Zuschuss\n\nA                            50.000 €\nB                            50.000 €\n-----------------------------------------\nHalbe Summe                  50.000 €\n",
+    ),
     # older than this round: a row per month under a yearly total, a breakdown under its row (indented, dashed)
     (
         "d07.txt",

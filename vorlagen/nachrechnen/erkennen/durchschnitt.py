@@ -4,9 +4,9 @@
 The row's label names the average („Durchschnitt“, „Mittelwert“, „im Mittel“, „Ø“, a few words more at most); the rows
 above are the run of rows with as many figures right above it (back to a blank line or a line without figures), a
 total row among them left out (the average is of the rows it adds up). Two rows at least, one unit in each column.
-Not where a mean may be weighted: a row that gives a count beside its values („Krippe | 20 | 300,00 €“), an average
-row named per unit („Durchschnitt je Platz | 200 | …“), and never a column of rates (a mean of rates is of their
-bases).
+Not where a mean may be weighted or of other rows: a row that gives a count beside its values („Krippe | 20 | 300,00
+€“), an average row named per unit or over some rows („Durchschnitt je Platz“, „Durchschnitt 2022-2024“, „(3 Jahre)“,
+„ohne 2020“, „Ist“), and never a column of rates (a mean of rates is of their bases).
 The label says what the row is, so a mismatch is a slip. Each row is looked at a bounded number of times.
 
 Turned by a quarter: a column whose head names the average („| 2016 | 2017 | 2018 | Durchschnitt |“) is, in each row,
@@ -25,7 +25,9 @@ from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
 _AVERAGE = re.compile(r"^\W*(?:Durchschnitt\w*|Mittelwert|im\s+Mittel|Ø)(?:\s+[\wäöüß()./-]+){0,3}\W*$", re.IGNORECASE)
 _MAX_ROWS = 40
-_PER = re.compile(r"\b(?:je|pro)\b", re.IGNORECASE)
+# an average row that names per what or over which rows („je Platz“, „2022-2024“, „(3 Jahre)“, „ohne 2020“, „Ist“):
+# the mean may be of other rows than all those above, or weighted
+_NARROWED = re.compile(r"\d|\b(?:je|pro|ohne|nur|letzten?|Ist|Plan|Soll|gewichtet)\b", re.IGNORECASE)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -35,7 +37,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not reihe.werte or not _AVERAGE.match(reihe.label):
             continue
         rows = _rows_above(reihen, index, len(reihe.werte))
-        if len(rows) < 2 or any(_counts(row) for row in [*rows, reihe]) or _PER.search(reihe.label):
+        if len(rows) < 2 or any(_counts(row) for row in [*rows, reihe]) or _NARROWED.search(reihe.label):
             continue  # „Kinder | Gebühr je Kind“, „Durchschnitt je Platz | 200 | …“: the mean may be weighted
         for column, result in enumerate(reihe.werte):
             values = [row.werte[column] for row in rows]

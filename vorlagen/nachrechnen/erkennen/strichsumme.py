@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.nachrechnen.aufbau.gesamtzeile import SHARE_OF_TOTAL
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
@@ -48,7 +49,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     # what each result a reading gives is worked out of, by value („6.535,20 €“ of 544,60 € and 12)
     inputs_of: dict[tuple, set[tuple]] = {}
     for r in prior:
-        inputs_of.setdefault(r.ergebnis.key, set()).update((t.zahl.einheit, t.zahl.wert) for t in r.teile)
+        if r.sicher:  # a guess that a figure goes into another says nothing of the list
+            inputs_of.setdefault(r.ergebnis.key, set()).update((t.zahl.einheit, t.zahl.wert) for t in r.teile)
     found: list[Rechnung] = []
     for index, rule in enumerate(reihen[1:-1], start=1):
         if not rule.zeile.linie:
@@ -57,12 +59,15 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         amount = _amount(result)
         if amount is None or _TAKES_OFF.match(result.label) or _ADDS.match(result.label):
             continue
+        if SHARE_OF_TOTAL.search(result.label):
+            continue  # „Halbe Summe“: a share of the rows' sum, no sum
         rows = _rows_above(reihen, index)
         if len(rows) < 2:
             continue
         found += _rates(rows, taken)
-        if result.fund(amount).key not in taken:
-            found.append(_sum(rows, result, amount, inputs_of, _sure(rows, result)))
+        reading = _sum(rows, result, amount, inputs_of, _sure(rows, result))
+        if reading is not None and result.fund(amount).key not in taken:
+            found.append(reading)
     return found
 
 
@@ -121,12 +126,20 @@ def _sign(reihe: Reihe, amount: Zahl) -> int:
 
 def _sum(
     rows: list[tuple[Reihe, Zahl, int]], result: Reihe, amount: Zahl, inputs_of: dict[tuple, set[tuple]], sure: bool
-) -> Rechnung:
+) -> Rechnung | None:
     """The rows' sum – without a row whose amount goes into another row's („Leasingrate monatlich“ into „Leasingraten
     pro Jahr: 544,60 € x 12“): whether the sum takes it in, the table does not say, so then it is no sure reading."""
-    inputs = set().union(*(inputs_of.get(reihe.fund(z).key, set()) for reihe, z, _ in rows))
-    inner = [(reihe, z, sign) for reihe, z, sign in rows if (z.einheit, z.wert) in inputs]
+    inner = [
+        (reihe, z, sign)
+        for reihe, z, sign in rows
+        if any(
+            (z.einheit, z.wert) in inputs_of.get(other.fund(value).key, set()) and value.wert != z.wert
+            for other, value, _ in rows
+        )
+    ]
     rows = [row for row in rows if row not in inner]
+    if len(rows) < 2:
+        return None
     grund = (
         f"der Betrag in {inner[0][0].zeile.ort} geht in eine Zeile darunter ein: ob die Summe ihn mitzählt, sagt die "
         "Tabelle nicht"
