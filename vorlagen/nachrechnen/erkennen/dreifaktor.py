@@ -20,7 +20,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
 from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK, row_words
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _MONEY_HEAD = re.compile(r"€|\bEUR\b|\bEuro\b|Betrag|Kosten|geld\b|Entschädigung|Preis|Summe", re.IGNORECASE)
@@ -33,10 +33,9 @@ _MAX_WIDTH = 6
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen, any_units=True, min_width=4, min_rows=2):
+    for start, run in runs_at(reihen, any_units=True, min_width=4, min_rows=2):
         if len(run[0][1]) <= _MAX_WIDTH:
-            money_head = bool(_MONEY_HEAD.search(words_above(reihen, index_of[id(run[0][0])], _HEAD_LOOK)))
+            money_head = bool(_MONEY_HEAD.search(words_above(reihen, start, _HEAD_LOOK)))
             found += _read(run, money_head, taken)
     return found
 

@@ -19,7 +19,7 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import head_cell, heads_above
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
@@ -52,12 +52,11 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _columns(reihen: list[Reihe], taken: set) -> list[Rechnung]:
     """The average column of each run whose head names one, read in every row."""
     found: list[Rechnung] = []
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen, min_width=3, min_rows=2):
+    for start, run in runs_at(reihen, min_width=3, min_rows=2):
         first = run[0][0]
         if len(first.eintraege) != len(run[0][1]):
             continue
-        heads = heads_above(reihen, index_of[id(first)])
+        heads = heads_above(reihen, start)
         columns = [k for k, place in enumerate(first.eintraege) if _AVERAGE.match(head_cell(heads, place))]
         if len(columns) != 1 or columns[0] < 2:
             continue

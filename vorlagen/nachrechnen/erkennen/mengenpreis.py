@@ -32,7 +32,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
 
@@ -51,9 +51,8 @@ class _Kopf:
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen, any_units=True, min_rows=_MIN_ROWS):
-        found += _read(run, _head(reihen, index_of[id(run[0][0])]), taken)
+    for start, run in runs_at(reihen, any_units=True, min_rows=_MIN_ROWS):
+        found += _read(run, _head(reihen, start), taken)
     return found
 
 

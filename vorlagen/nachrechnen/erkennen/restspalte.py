@@ -16,7 +16,7 @@ from itertools import permutations
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import head_cell, heads_above
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _REST = re.compile(
@@ -30,9 +30,8 @@ _GRUND = "die Spalte ist aus zu wenigen Zeilen erschlossen"
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen, min_rows=2):
-        heads = heads_above(reihen, index_of[id(run[0][0])])
+    for start, run in runs_at(reihen, min_rows=2):
+        heads = heads_above(reihen, start)
         first = run[0][0]
         rests = [k for k, place in enumerate(first.eintraege) if _REST.search(head_cell(heads, place))]
         if len(rests) == 1 and len(first.eintraege) == len(run[0][1]):

@@ -92,9 +92,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def rounded_runs(reihen: list[Reihe]) -> Iterator[tuple[list[tuple[Reihe, list[Zahl]]], gerundet.Rundung | None]]:
     """Each run of rows (`runs`) with the rounding of its figures (`_rundung_above`)."""
     vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen):
-        yield run, _rundung_above(reihen, index_of[id(run[0][0])], vzae)
+    for start, run in runs_at(reihen):
+        yield run, _rundung_above(reihen, start, vzae)
 
 
 def _rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
@@ -119,25 +118,34 @@ def runs(
 ) -> list[list[tuple[Reihe, list[Zahl]]]]:
     """The runs of rows of as many figures, one a place (of one unit but percent, unless `any_units`), at least
     `min_width` a row and `min_rows` rows."""
-    found: list[list[tuple[Reihe, list[Zahl]]]] = []
+    return [run for _, run in runs_at(reihen, any_units, min_width, min_rows)]
+
+
+def runs_at(
+    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
+) -> list[tuple[int, list[tuple[Reihe, list[Zahl]]]]]:
+    """The runs (`runs`), each with the index of its first row in `reihen` – where a recogniser looks above it."""
+    found: list[tuple[int, list[tuple[Reihe, list[Zahl]]]]] = []
     current: list[tuple[Reihe, list[Zahl]]] = []
-    blanks = 0
-    for reihe in reihen:
+    start = blanks = 0
+    for index, reihe in enumerate(reihen):
         if not reihe.zeile.text.strip():
             blanks += 1
             if blanks > _GAP:
-                found.append(current)
+                found.append((start, current))
                 current = []
             continue
         blanks = 0
         values = _values(reihe, any_units, min_width)
         if values is None or current and len(values) != len(current[0][1]) or len(current) >= _MAX_ROWS:
-            found.append(current)
+            found.append((start, current))
             current = []
         if values is not None:
+            if not current:
+                start = index
             current.append((reihe, values))
-    found.append(current)
-    return [run for run in found if len(run) >= min_rows]
+    found.append((start, current))
+    return [(first, run) for first, run in found if len(run) >= min_rows]
 
 
 def read(

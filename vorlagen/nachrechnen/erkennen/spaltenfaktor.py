@@ -20,7 +20,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
 from vorlagen.nachrechnen.erkennen.mengenpreis import REMARK, row_words
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _TYPED = re.compile(r"(?:x|×|\*)\s*(\d{1,2})\b")
@@ -38,9 +38,8 @@ _GRUND = "der Faktor ist aus zu wenigen Zeilen erschlossen"
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
-    index_of = {id(reihe): index for index, reihe in enumerate(reihen)}
-    for run in runs(reihen, any_units=True, min_width=2, min_rows=2):
-        factor = _factor(words_above(reihen, index_of[id(run[0][0])], _HEAD_LOOK))
+    for start, run in runs_at(reihen, any_units=True, min_width=2, min_rows=2):
+        factor = _factor(words_above(reihen, start, _HEAD_LOOK))
         if factor:
             found += _read(run, factor, taken)
     return found
