@@ -65,6 +65,7 @@ from vorlagen.nachrechnen.erkennen import (
     spaltenblock,
     spaltenfaktor,
     spaltenformel,
+    stapelanteil,
     stellenwandel,
     steuerzeile,
     strichsumme,
@@ -181,6 +182,7 @@ ERKENNER = (
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
     Erkenner(241, "umvonauf", lambda d, p: umvonauf.recognise(d.zeilen, p)),
     Erkenner(242, "stellenwandel", lambda d, p: stellenwandel.recognise(d.zeilen, p)),
+    Erkenner(243, "stapelanteil", lambda d, p: stapelanteil.recognise(d.zeilen, p)),
     Erkenner(244, "kopfgruppen", lambda d, p: kopfgruppen.recognise(d.zeilen, p)),
     Erkenner(245, "spaltenblock", lambda d, p: spaltenblock.recognise(d.zeilen, p)),
     # late, but before the search: the search compares amounts only, and would confirm a row whose sign slipped
