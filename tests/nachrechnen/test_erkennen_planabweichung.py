@@ -46,3 +46,24 @@ def test_without_the_result_named_with_mit_nothing_is_read(tmp_path, capsys):
     text = _satz(ANSATZ - ERGEBNIS - 1000).replace("lag mit", "lag nach")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert [b["art"] for b in report["befunde"]].count("planabweichung") == 0
+
+
+def _voranschlag(abstand: Fraction) -> str:
+    # l06 of the Zusatz (Bitz): the two amounts in millions with two places, the step to the euro
+    return (
+        f"Die Schlussabrechnung liegt mit 4,14 Millionen Euro um {zahl(abstand, 0).replace('.', ' ')} Euro über dem "
+        "ursprünglichen Kostenvoranschlag von 3,68 Millionen Euro.\n"
+    )
+
+
+def test_an_estimate_in_millions_is_rounded_within_its_halves(tmp_path, capsys):
+    hoch, niedrig = Fraction(414, 100) * 10**6, Fraction(368, 100) * 10**6
+    halbe = 2 * Fraction(1, 2) * 10**4  # each amount up to half of 0,01 Mio. off
+    typed = Fraction(457000)
+    assert 0 < hoch - niedrig - typed <= halbe
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _voranschlag(typed)))
+    (rundung,) = [b for b in report["befunde"] if b["art"] == "planabweichung"]
+    assert code == 0 and rundung["status"] == "Rundung" and "gröber genannt" in rundung["hinweis"]
+    # beyond the halves: a slip
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _voranschlag(hoch - niedrig - halbe - 1000)))
+    assert code == 1 and [b["art"] for b in by_status(report, "Fehler")] == ["planabweichung"]
