@@ -555,3 +555,19 @@ def test_the_figure_the_words_call_a_shortfall_is_the_result_not_the_one_called_
     (reading,) = erkannt(tmp_path, "umgebung", text)
     parts, result = werte(reading)
     assert result == kosten - verfuegbar == Fraction(11_750) and sorted(parts) == sorted([kosten, verfuegbar])
+
+
+def test_amounts_in_brackets_between_two_are_passed_over_for_the_difference_they_are_called(tmp_path):
+    """m02 of the Zusatz: „Aufwendungen von 398,3 Mio € (darunter Transferleistungen von 273,0 Mio € und
+    Personalkosten von 59,4 Mio €) stehen Erträgen von 393,9 Mio € gegenüber. Der Haushalt werde also einen
+    Fehlbedarf von 4,4 Mio € zeigen“ – the parts in brackets are no neighbours of the shortfall."""
+    aufwand, ertrag = Fraction(3983, 10), Fraction(3939, 10)
+    text = (
+        "Aufwendungen von 398,3 Mio € (darunter Transferleistungen von 273,0 Mio € und Personalkosten von 59,4 "
+        "Mio €) stehen Erträgen von 393,9 Mio € gegenüber.\n\n"
+        f"Der Haushalt werde also einen Fehlbedarf von {zahl(aufwand - ertrag, 1)} Mio € zeigen.\n"
+    )
+    (reading,) = erkannt(tmp_path, "umgebung", text)
+    assert werte(reading) == ([aufwand * 10**6, ertrag * 10**6], (aufwand - ertrag) * 10**6)
+    # without the consequence word the round figure stays unread
+    assert erkannt(tmp_path, "umgebung", text.replace(" also ", " ")) == []

@@ -215,9 +215,15 @@ def _difference_right_before(
 ) -> Rechnung | None:
     """A round figure the words call a consequence as the earlier of the two amounts right before it less the
     nearer, both within `_TEXT_LINES_ROUND` lines with text, neither a change or typed negative: „Erstattungszinsen
-    von 65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit … 15.000 €“ – or none."""
+    von 65.000,00 € … Bei einem Haushaltsansatz von 50.000 € ist damit … 15.000 €“ – or none. Amounts in brackets
+    deeper than the figure are passed over."""
     result = amounts[index]
     before, _ = betraege.around(amounts, index)
+    if len(before) < 2:
+        return None
+    # amounts in brackets between them are parts of one of them: „Aufwendungen von 398,3 Mio € (darunter … 273,0
+    # Mio € und … 59,4 Mio €) stehen Erträgen von 393,9 Mio € gegenüber. … also einen Fehlbedarf von 4,4 Mio €“
+    before = [part for part in before if part.fund.zahl.tiefe <= result.fund.zahl.tiefe]
     if len(before) < 2:
         return None
     nearer, earlier = before[0], before[1]
