@@ -89,3 +89,37 @@ def test_each_line_is_looked_at_a_bounded_number_of_times(tmp_path):
     zeilen = Gezaehlt(einheitzeile.join(read(write(tmp_path, "leer.txt", text))))
     assert umlageschluessel.recognise(zeilen, ()) == []
     assert 0 < Gezaehlt.looks <= 4 * len(zeilen)
+
+
+def _vorab(anteile: list[Fraction], ganzes: Fraction, summe_genannt: bool = True) -> str:
+    """The whole above the keys, the keys' total and the amount per head between keys and shares, no total below
+    (a Verwaltungsumlage by Einwohner as a new user lists it)."""
+    zeilen = [f"Umlagebedarf: {zahl(ganzes, 2)} €", "", "Maßgebend ist die Einwohnerzahl am 30.06.2024:"]
+    zeilen += [f"{name}: {zahl(Fraction(n))} Einwohner" for name, n in EINWOHNER.items()]
+    if summe_genannt:
+        zeilen += [f"Einwohner gesamt: {zahl(Fraction(ALLE))}"]
+    zeilen += [f"Umlage je Einwohner (gerundet): {zahl(rund(ganzes / ALLE, Fraction(1, 100)), 2)} €", ""]
+    zeilen += ["Auf die Mitgliedsgemeinden entfallen:"]
+    zeilen += [f"{name}: {zahl(a, 2)} €" for name, a in zip(EINWOHNER, anteile, strict=True)]
+    return "\n".join(zeilen) + "\n\nDie Anteile sind nach dem Einwohnerverhältnis berechnet.\n"
+
+
+def test_the_whole_may_stand_above_the_keys(tmp_path, capsys):
+    anteile = _anteile(UMLAGE, Fraction(1, 100))
+    readings = erkannt(tmp_path, "umlageschluessel", _vorab(anteile, UMLAGE))
+    assert [werte(r)[1] for r in readings] == anteile and all(r.sicher for r in readings)
+    # a digit slipped in one share: with the keys' total named, two shares that hold make it a slip
+    slip = anteile[:1] + [anteile[1] + 90] + anteile[2:]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _vorab(slip, UMLAGE)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == anteile[1]
+    # without it: „nicht eindeutig“
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _vorab(slip, UMLAGE, summe_genannt=False)))
+    assert code == 0 and [b["hinweis"] for b in by_status(report, "nicht eindeutig")] == [
+        "die Verteilung ist aus zu wenigen Zeilen erschlossen"
+    ]
+    # an amount above that gives no share is no whole of them
+    assert (
+        erkannt(tmp_path, "umlageschluessel", _vorab(anteile, UMLAGE).replace("Umlagebedarf: 26", "Umlagebedarf: 36"))
+        == []
+    )

@@ -28,6 +28,7 @@ _MIN_HOLD = 2  # shares that hold, at least: two shares a key gives to the cent 
 _MAX = 60  # lines of a run, at most
 _BETWEEN = 2  # lines with words and no figure between the keys and the shares, at most
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PER_UNIT = re.compile(r"\b(?:je|pro)\b", re.IGNORECASE)
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -39,13 +40,19 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if len(keys) < _MIN:
             index = max(index + 1, stop)  # a run from any line before `stop` is a part of this one: no run either
             continue
-        after = _skip_words(zeilen, keys[-1] + 1)
+        all_keys = sum((z.wert for i in keys if (z := _key(zeilen[i])) is not None), Decimal(0))
+        after = _skip_words(zeilen, keys[-1] + 1, all_keys)
         shares = _run(zeilen, after, _share)[0] if after is not None else []
         total = _total(zeilen, shares[-1] + 1) if len(shares) == len(keys) else None
-        if total is not None:
-            readings = _read(zeilen, keys, shares, total)
-            if not any(r.ergebnis.key in taken for r in readings):
-                found += readings
+        readings = _read(zeilen, keys, shares, total) if total is not None else []
+        if len(shares) == len(keys) and total is None:
+            # no total below the shares: the whole may stand right above the keys („Umlagebedarf: 1.846.200 €“)
+            named = after is not None and _keys_total_between(zeilen, keys[-1] + 1, after, all_keys)
+            for whole in _wholes_above(zeilen, keys[0]):
+                if readings := _read(zeilen, keys, shares, whole, before=True, named=named):
+                    break
+        if not any(r.ergebnis.key in taken for r in readings):
+            found += readings
         index = keys[-1] + 1
     return found
 
@@ -72,9 +79,16 @@ def _only(zeile: Zeile) -> Zahl | None:
 
 
 def _key(zeile: Zeile) -> Zahl | None:
-    """A plain count: „16.353 Personen“, no year, no amount, no percentage."""
+    """A plain count: „16.353 Personen“, no year, no amount, no percentage, no total („Einwohner gesamt: 9.874“)."""
     zahl = _only(zeile)
-    if zahl is None or zahl.einheit or zahl.wert <= 0 or zahl.schritt != 1 or _YEAR.fullmatch(zahl.text):
+    if (
+        zahl is None
+        or _named_total(zeile)
+        or zahl.einheit
+        or zahl.wert <= 0
+        or zahl.schritt != 1
+        or _YEAR.fullmatch(zahl.text)
+    ):
         return None
     return zahl
 
@@ -93,11 +107,12 @@ def _share(zeile: Zeile) -> Zahl | None:
     return None if _named_total(zeile) else _amount(zeile)
 
 
-def _skip_words(zeilen: list[Zeile], start: int) -> int | None:
-    """The first line below the keys that is no line of words („Daraus ergibt sich die Umlage“) – at most a few."""
+def _skip_words(zeilen: list[Zeile], start: int, all_keys: Decimal) -> int | None:
+    """The first line below the keys that is no line of words („Daraus ergibt sich die Umlage“) – at most a few; the
+    keys' total („Einwohner gesamt: 9.874“) and an amount per unit („Umlage je Einwohner: 186,98 €“) count as words."""
     words = 0
-    for at in range(start, min(len(zeilen), start + 2 * _BETWEEN + 2)):
-        if not zeilen[at].text.strip():
+    for at in range(start, min(len(zeilen), start + 2 * _BETWEEN + 6)):
+        if not zeilen[at].text.strip() or _keys_total(zeilen[at], all_keys) or _per_unit(zeilen[at]):
             continue
         if zeilen[at].zahlen:
             return at
@@ -105,6 +120,35 @@ def _skip_words(zeilen: list[Zeile], start: int) -> int | None:
         if words > _BETWEEN:
             return None
     return None
+
+
+def _per_unit(zeile: Zeile) -> bool:
+    """„Umlage je Einwohner (gerundet): 186,98 €“: one amount per unit of the keys, right below them."""
+    return _amount(zeile) is not None and bool(_PER_UNIT.search(zeile.text))
+
+
+def _keys_total(zeile: Zeile, all_keys: Decimal) -> bool:
+    zahl = _only(zeile)
+    return zahl is not None and not zahl.einheit and zahl.wert == all_keys and _named_total(zeile)
+
+
+def _keys_total_between(zeilen: list[Zeile], start: int, stop: int, all_keys: Decimal) -> bool:
+    return any(_keys_total(zeile, all_keys) for zeile in zeilen[start:stop])
+
+
+def _wholes_above(zeilen: list[Zeile], first: int) -> list[Fund]:
+    """The amounts in euros of the lines with text right above the keys, nearest first – a line of words (the keys'
+    heading, „Maßgebend ist die Einwohnerzahl:“) between at most."""
+    wholes: list[Fund] = []
+    lines = 0
+    for zeile in reversed(zeilen[max(0, first - 2 * _BETWEEN - 2) : first]):
+        if not zeile.text.strip():
+            continue
+        lines += 1
+        wholes += [Fund(zeile, z) for z in zeile.zahlen if z.einheit == "€" and z.wert > 0 and not z.tiefe]
+        if lines > _BETWEEN:
+            break
+    return wholes
 
 
 def _total(zeilen: list[Zeile], start: int) -> Fund | None:
@@ -126,7 +170,11 @@ def _step(zahl: Zahl, shares: list[Fund]) -> Decimal:
     return zahl.schritt
 
 
-def _read(zeilen: list[Zeile], keys: list[int], shares: list[int], total: Fund) -> list[Rechnung]:
+def _read(
+    zeilen: list[Zeile], keys: list[int], shares: list[int], total: Fund, before: bool = False, named: bool = False
+) -> list[Rechnung]:
+    """The shares as the whole's by the keys. A whole below the shares is their total; one above the keys only a
+    figure near them: two shares that hold make a slip of the third only where the keys' total is named too."""
     key_funds = [Fund(zeilen[i], z) for i in keys if (z := _key(zeilen[i])) is not None]
     share_funds = [Fund(zeilen[i], z) for i in shares if (z := _share(zeilen[i])) is not None]
     all_keys = sum((k.zahl.wert for k in key_funds), Decimal(0))
@@ -136,6 +184,10 @@ def _read(zeilen: list[Zeile], keys: list[int], shares: list[int], total: Fund) 
     misses = [i for i, (s, c) in enumerate(zip(share_funds, computed, strict=True)) if s.zahl.wert != c]
     if len(misses) > 1 or len(keys) - len(misses) < _MIN_HOLD:
         return []
+    if before and any(s.zahl.wert >= whole for s in share_funds):
+        return []  # a whole is larger than each of its shares
+    few = before and not named and len(keys) - len(misses) < _MIN
+    grund_few = "die Verteilung ist aus zu wenigen Zeilen erschlossen"
     readings = []
     for i, (key, share) in enumerate(zip(key_funds, share_funds, strict=True)):
         one_step = i in misses and abs(computed[i] - share.zahl.wert) <= steps[i]
@@ -146,11 +198,13 @@ def _read(zeilen: list[Zeile], keys: list[int], shares: list[int], total: Fund) 
                 [total, key, *key_funds],
                 share,
                 f"{total.zahl.betrag()} × {key.zahl.betrag()} / (Summe der {len(key_funds)} Schlüsselzahlen)",
-                sicher=not one_step,
+                sicher=not one_step and not few,
                 grund=(
                     "die übrigen Anteile stimmen; um eine Stelle der Rundung daneben kann ein Anteil sein, den die "
                     "Umlage andersherum gerundet hat, damit alle zusammen das Ganze ergeben"
                     if one_step
+                    else grund_few
+                    if few
                     else ""
                 ),
                 rang=1,
