@@ -539,7 +539,7 @@ def test_of_a_part_granted_and_a_round_rest_called_what_follows_the_rest_is_the_
         f"es werden also noch {euro(rest, cent=True)} zusätzlich benötigt.\n"
     )
     readings = erkannt(tmp_path, "umgebung", text)
-    assert [werte(r) for r in readings] == [([ZINSEN, ANSATZ_ZINSEN], upl), ([upl, GENEHMIGT], rest)]
+    assert sorted(werte(r) for r in readings) == sorted([([ZINSEN, ANSATZ_ZINSEN], upl), ([upl, GENEHMIGT], rest)])
     assert rest == Fraction(3_500) and upl - GENEHMIGT == rest
 
 
@@ -571,3 +571,17 @@ def test_amounts_in_brackets_between_two_are_passed_over_for_the_difference_they
     assert werte(reading) == ([aufwand * 10**6, ertrag * 10**6], (aufwand - ertrag) * 10**6)
     # without the consequence word the round figure stays unread
     assert erkannt(tmp_path, "umgebung", text.replace(" also ", " ")) == []
+
+
+def test_of_three_figures_that_give_each_other_the_last_is_the_result(tmp_path):
+    """aa06 of the Zusatz, a Wirtschaftsplan one cell per line: „Erträge 5.978.175,00 EUR“, „Finanzierungsmittel
+    21.434.000,00 EUR“, then „Einnahmen 27.412.175,00 EUR“ – no word calls any of them a total; the search reads them
+    in the order a reader does, the last figure the result of those before it (not the first the difference of the two
+    after it)."""
+    ertraege, vermoegen = Fraction(597817500, 100), Fraction(2143400000, 100)
+    text = (
+        f"Erfolgsplan:\nErträge\n{zahl(ertraege, 2)} EUR\nVermögensplan:\nFinanzierungsmittel\n{zahl(vermoegen, 2)} EUR\n"
+        f"Wirtschaftsplan:\nEinnahmen\n{zahl(ertraege + vermoegen, 2)} EUR\n"
+    )
+    (reading,) = erkannt(tmp_path, "umgebung", text)
+    assert reading.formel == "summe" and werte(reading) == ([ertraege, vermoegen], ertraege + vermoegen)

@@ -39,17 +39,13 @@ _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chan
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
 _ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
 _LINES_ROUND = 3  # lines back over which those amounts stand
-# lines with text back over which the two amounts stand that a round consequence is the difference of
-_TEXT_LINES_ROUND = 2
-_LOOK_BACK = 80
+_TEXT_LINES_ROUND = 2  # lines with text back over which stand the two amounts a round consequence is the difference of
+_LOOK_BACK, _LOOK_AFTER = 80, 30
 _LINES_ABOVE = 2  # lines back to the words that name a figure standing alone on its line
-_LOOK_AFTER = 30
 # the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
 _RESULT_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
 # words that name a result besides RESULT_WORD: „Defizit / Anteil der Kommunen“, „Der Unterschied beträgt“
-_NAMES_RESULT = re.compile(
-    r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*|fehlen|fehlt)\b", re.IGNORECASE
-)  # „Es fehlen also 11.750,00 €“
+_NAMES_RESULT = re.compile(r"\b(?:Defizit\w*|Fehlbedarf\w*|Nachzahlung\w*|Unterschied\w*|fehlen|fehlt)\b", re.I)
 # the words call a round figure what follows from the two amounts right before it: „Bei einem Haushaltsansatz von
 # 50.000 € ist damit eine überplanmäßige Leistung von 15.000 € nötig“, „es werden also noch 3.500,00 € benötigt“
 _CONSEQUENCE = re.compile(r"\b(?:damit|somit|also)\b", re.IGNORECASE)
@@ -103,17 +99,20 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     cues = {i: _cued(amounts[i].fund, above) for i in specific}
     # each line's place among the lines with text: a page's blank lines between paragraphs put no distance
     with_text = {(zeile.seite or 0, zeile.nr): count for count, zeile in enumerate(z for z in zeilen if z.text.strip())}
-    # the figures the words call a result first (a rest, a Saldo, a difference), then those they call a total: of
-    # „a = b + c“ found from either end, the one so named is the result; then the percentages (a rate is a share of
-    # two amounts more often than an amount is a rate of another)
-    # … as is a round figure called what follows („es werden also noch 3.500,00 € benötigt“)
-    # … and one the words call a result and what follows („Es fehlen also 11.750,00 €“ after „… 60.850,00 €
-    # verfügbar“): of two so named, the cue decides
+    # the figures the words call a result first (a rest, a Saldo, a difference; a round one called what follows: „es
+    # werden also noch 3.500,00 €“; of two so named the cue decides: „Es fehlen also 11.750,00 €“ after „… 60.850,00 €
+    # verfügbar“), then those they call a total – of „a = b + c“ found from either end, the one so named is the
+    # result; then the percentages (a rate is a share of two amounts more often than an amount a rate of another);
+    # then as a reader meets them: the later the result of those before it, one in brackets after those outside
+    # („73.477 Euro (vorher 61.231 Euro)“: a remark on the figure, no result of it)
     named = {
         i: _named_result(amounts[i].fund) or i in consequent or cues[i] == 2 and _consequence(amounts[i].fund)
         for i in specific
     }
-    order = sorted(specific, key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", i))
+    order = sorted(
+        specific,
+        key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", amounts[i].fund.zahl.tiefe > 0, -i),
+    )
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
         if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results or result.richtung:
