@@ -1,7 +1,8 @@
 """The results a Feststellung of a Jahresabschluss lists by name, one amount a row (Sachsen, SächsKomHVO):
 
 - „dem Gesamtergebnis von + 3.845.208,59 Euro“ is the ordentliches Ergebnis plus the Sonderergebnis (or the
-  außerordentliches Ergebnis) named in the rows above it;
+  außerordentliches Ergebnis) named in the rows above it; so is a Haushaltssatzung's „und einem Jahresergebnis von“
+  under „einem ordentlichen Ergebnis von“ and „einem außerordentlichen Ergebnis von“;
 - the Finanzrechnung's staffel: „Zahlungsmittelsaldo aus laufender Verwaltungstätigkeit“, „… aus
   Investitionstätigkeit“, „Finanzierungsmittelüberschuss/-bedarf“, „… aus Finanzierungstätigkeit“, „Änderung des
   Finanzmittelbestandes“, „Saldo aus haushaltsunwirksamen Vorgängen“, „Überschuss oder Bedarf an Zahlungsmitteln“,
@@ -22,7 +23,8 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 
 _ORDENTLICH = re.compile(r"(?<!außer)ordentlichen?\s+(?:Jahres)?[Ee]rgebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"Sonderergebnis|außerordentlichen?\s+(?:Jahres)?[Ee]rgebnis", re.IGNORECASE)
-_GESAMT = re.compile(r"^\W*(?:(?:mit\s+)?(?:dem|einem)\s+)?Gesamtergebnis\b", re.IGNORECASE)
+# … or the Jahresergebnis of a Haushaltssatzung's § 1 under its two parts: „und einem Jahresergebnis von“
+_GESAMT = re.compile(r"^\W*(?:und\s+)?(?:(?:mit\s+)?(?:dem|einem)\s+)?(?:Gesamt|Jahres)ergebnis\b", re.IGNORECASE)
 _SALDO = re.compile(r"^\W*(?:(?:mit\s+)?(?:dem|einem)\s+)?(?:Zahlungsmittelsaldo|Saldo)\s+aus\b", re.IGNORECASE)
 _RESULT = re.compile(
     r"^\W*(?:(?:mit\s+)?(?:dem|einem|der|einer)\s+)?(?:Finanzierungsmittel(?:überschuss|fehlbetrag|bedarf)|"

@@ -27,7 +27,7 @@ _FLOWS = {
     "ausgaben": "einnahmen",
 }
 _FLOW = r"(?P<flow>Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)"
-_TOTAL = re.compile(rf"^\W*(?:der\s+)?Gesamtbetrag\s+der\s+{_FLOW}(?:\s+auf)?\W*$", re.IGNORECASE)
+_TOTAL = re.compile(rf"^\W*(?:de[rm]\s+)?Gesamtbetrag\s+der\s+{_FLOW}(?:\s+auf)?\W*$", re.IGNORECASE)
 _BARE = re.compile(rf"^\W*(?:die|den)\s+{_FLOW}\W*$", re.IGNORECASE)  # „die Einzahlungen“ over „davon bei den:“
 # „Nachrichtlich: Gesamtbetrag“ / „- der Einzahlungen des Finanzhaushaltes 33.237.827 €“ under the Satzung's rows
 _OF_BUDGET = re.compile(rf"^[\W]*der\s+{_FLOW}\s+des\s+(?:Finanz|Ergebnis)haushalte?s\W*$", re.IGNORECASE)
