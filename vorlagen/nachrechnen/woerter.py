@@ -197,3 +197,11 @@ COUNT_NOUN = re.compile(
     r"\s*(?:Vollzeit|Plan|Teilzeit)?(?:[Ss]tellen|Vollzeitäquivalente|VZÄ|Beschäftigte\w*|Mitarbeit\w*|Beamt\w*|"
     r"Personen|Kräfte|Schüler\w*|Kinder|Plätze|Betreuungsplätze)\b"
 )
+
+# Words that say a whole is split by a key: „ist nach der Zahl der betreuten Kinder … zu verteilen“, „Umlagebedarf“,
+# „entfallen auf die Mitgliedsgemeinden“, „anteilig“, „nach dem Einwohnerschlüssel“.
+SPLIT_BY_KEY = re.compile(
+    r"verteil|aufgeteilt|aufzuteilen|aufteil|umgelegt|umzulegen|Umlage|Schlüssel|anteilig|entfall|nach\s+der\s+Zahl|"
+    r"nach\s+dem\s+Verhältnis|im\s+Verhältnis",
+    re.IGNORECASE,
+)

@@ -5,7 +5,8 @@ Stichtag … wurden 84 Kinder betreut“ over „Wohnsitzgemeinde | Kinder | Ant
 
 Read where the rows show it: a run of three rows at least, each with a count (the key) and an amount right of it,
 no total row under them (schluesseltabelle reads a table with one); the whole is the nearest amount in euros among
-the few lines with figures above the table that gives two rows' amounts at least to the step they are typed with, and
+the few lines with figures above the table whose words split it by a key („verteilen“, „Umlage“, „entfallen“, „nach
+der Zahl“) that gives two rows' amounts at least to the step they are typed with, and
 every row's but one at most; it is larger than each amount. The one that misses is a slip where three rows hold, or
 two and the lines above name the keys' total as well („84 Kinder“) – else „nicht eindeutig“; one step of its
 rounding off is „nicht eindeutig“ (a distribution rounds a share the other way so that all add up). Every look is
@@ -22,7 +23,7 @@ from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
+from vorlagen.nachrechnen.woerter import SPLIT_BY_KEY, TOTAL_ROW_START
 
 _MIN_ROWS = 3  # rows of the distribution
 _MIN_HOLD = 2  # rows that hold, at least: two shares a whole gives to the cent are no chance
@@ -42,7 +43,14 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if TOTAL_ROW_START.match(run[-1][0].label.strip()):
             continue  # a total row: schluesseltabelle's
         above = _lines_above(reihen, first)
-        wholes = [Fund(zeile, zahl) for zeile in above for zahl in zeile.zahlen if zahl.geld and zahl.wert > 0]
+        # the whole: an amount on a line whose words split it by a key („ist nach der Zahl der Kinder … zu verteilen“)
+        wholes = [
+            Fund(zeile, zahl)
+            for zeile in above
+            if SPLIT_BY_KEY.search(zeile.text)
+            for zahl in zeile.zahlen
+            if zahl.geld and zahl.wert > 0
+        ]
         counts = {zahl.wert for zeile in above for zahl in zeile.zahlen if _count(zahl)}
         for key, amount in combinations(range(len(run[0][1])), 2):  # the key stands left of what it distributes
             reading = _distribution(run, key, amount, wholes, counts)

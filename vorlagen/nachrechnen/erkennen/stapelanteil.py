@@ -25,7 +25,16 @@ _BASE = re.compile(r"Grundlage|Bemessung|Steuerkraft|Finanzkraft|Umlagekraft", r
 _GAP = 3  # line numbers between two cells of the stack at most (blank lines between them)
 _LABEL_LINES = 4  # lines with text above the base looked at for the words that name it
 _HUNDRED = Decimal(100)
-_ROUNDED_HUNDREDS = "der Anteil steht in vollen Hundert und ist aus dem genauen Betrag auf- oder abgerundet"
+_MAX_UNIT = Decimal(1000)
+_UNITS = {Decimal(1): "Euro", Decimal(10): "Zehnern", Decimal(100): "Hundert", Decimal(1000): "Tausend"}
+_ROUNDED = "der Anteil steht in vollen {} und ist aus dem genauen Betrag auf- oder abgerundet"
+_HEAD_WORDS = 6  # words of a head cell at most
+_HEADS = 3  # lines right above the base that may be the head's cells
+_SENTENCE = re.compile(r"[.!?:;]\s|[.!?:;]$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
+_ADDS_OR_TAKES = re.compile(
+    r"einschl|inkl|zzgl|zuzügl|abzgl|abzügl|ohne\b|nach Abzug|vor Abzug|gerundet|pauschal|Sockel|höchst", re.IGNORECASE
+)
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -41,14 +50,35 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         if rate.einheit != "%" or not 0 < rate.wert <= 100 or "%" in (base.einheit, share.einheit):
             continue
-        if not 0 < share.wert < base.wert:
+        labels = lines[max(0, index - 1 - _LABEL_LINES) : index - 1]
+        heads = labels[-_HEADS:]  # the cells of the head right above: base, rate and share
+        if not 0 < share.wert < base.wert or _in_a_list_of_rates(lines, index) or any(map(_own_rule, heads)):
             continue
-        rechnung = _reading(
-            base_line, base, rate_line, rate, share_line, share, lines[max(0, index - 1 - _LABEL_LINES) : index - 1]
-        )
+        rechnung = _reading(base_line, base, rate_line, rate, share_line, share, labels)
         if rechnung is not None:
             found.append(rechnung)
     return found
+
+
+def _in_a_list_of_rates(lines: list[Zeile], index: int) -> bool:
+    """„1.200.000,00“ / „60%“ / „800.000,00“ / „40%“: amounts each with its rate after it, no base, rate and share –
+    a rate alone on the line right after the share or right before the base."""
+    around = [lines[i] for i in (index - 2, index + 2) if 0 <= i < len(lines)]
+    return any((zahl := _alone(zeile)) is not None and zahl.einheit == "%" for zeile in around)
+
+
+def _own_rule(zeile: Zeile) -> bool:
+    """A head that works the share out otherwise: with a figure of its own („einschl. Sonderumlage von 40.000,00 €“,
+    „Umlagesatz auf 90 % der Steuerkraft“) or words that add or take off („abzgl. Erstattung“)."""
+    if _ENDS_SENTENCE.search(zeile.text):
+        return False  # a sentence above the table, no cell of its head
+    figures = [z for z in zeile.zahlen if not (z.einheit == "" and z.schritt == 1 and 1900 <= z.wert <= 2100)]
+    return bool(figures) and _alone(zeile) is None or bool(_ADDS_OR_TAKES.search(zeile.text))
+
+
+def _head_cell(zeile: Zeile) -> bool:
+    """A line that is a cell of a head: a few words, no sentence („angenommene Umlagegrundlage“)."""
+    return len(zeile.text.split()) <= _HEAD_WORDS and not _SENTENCE.search(zeile.text)
 
 
 def _reading(
@@ -66,8 +96,8 @@ def _reading(
     for changed in (base.wert + exact, base.wert - exact):
         if abs(changed - share.wert) <= _HUNDRED:
             return None  # the base raised or lowered by the rate: a change, no share
-    hundreds = share.wert % _HUNDRED == 0 and base.wert % _HUNDRED != 0
-    named = any(_BASE.search(zeile.text) for zeile in labels)
+    unit = _rounded_to(share, exact)
+    named = any(_BASE.search(zeile.text) and _head_cell(zeile) for zeile in labels)
     return Rechnung(
         "Grundlage, Satz und Anteil je auf einer Zeile",
         "anteil",
@@ -77,9 +107,19 @@ def _reading(
         sicher=named,
         rang=1,
         typ="stapelanteil",
-        toleranz=_HUNDRED - share.schritt if hundreds else Decimal(0),
-        rundungsgrund=_ROUNDED_HUNDREDS,
+        toleranz=unit - share.schritt if unit > share.schritt else Decimal(0),
+        rundungsgrund=_ROUNDED.format(_UNITS.get(unit, f"{unit:n}")),
     )
+
+
+def _rounded_to(share: Zahl, exact: Decimal) -> Decimal:
+    """The unit a share typed in full euros, tens, hundreds or thousands is rounded to from an exact amount that is
+    not („469.000,00“ for 469.135,80): the largest power of ten it is a multiple of, up to a thousand and to a
+    hundredth of the share; the step as typed where the exact amount is such a multiple too."""
+    unit = Decimal(1)
+    while unit < _MAX_UNIT and share.wert % (unit * 10) == 0 and unit * 10 * 100 <= share.wert:
+        unit *= 10
+    return unit if share.wert % unit == 0 and exact % unit != 0 else share.schritt
 
 
 def _alone(zeile: Zeile) -> Zahl | None:

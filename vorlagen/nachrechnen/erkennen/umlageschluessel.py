@@ -21,7 +21,7 @@ from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import TOTAL_IN_PROSE, TOTAL_ROW_START
+from vorlagen.nachrechnen.woerter import SPLIT_BY_KEY, TOTAL_IN_PROSE, TOTAL_ROW_START
 
 _MIN = 3  # keys and shares of a split, at least
 _MIN_HOLD = 2  # shares that hold, at least: two shares a key gives to the cent are no chance
@@ -48,7 +48,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if len(shares) == len(keys) and total is None:
             # no total below the shares: the whole may stand right above the keys („Umlagebedarf: 1.846.200 €“)
             named = after is not None and _keys_total_between(zeilen, keys[-1] + 1, after, all_keys)
-            for whole in _wholes_above(zeilen, keys[0]):
+            split = any(SPLIT_BY_KEY.search(z.text) for z in zeilen[max(0, keys[0] - 2 * _BETWEEN - 2) : shares[0]])
+            for whole in _wholes_above(zeilen, keys[0]) if split else []:
                 if readings := _read(zeilen, keys, shares, whole, before=True, named=named):
                     break
         if not any(r.ergebnis.key in taken for r in readings):
