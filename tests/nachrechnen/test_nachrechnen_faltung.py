@@ -291,3 +291,31 @@ def test_a_slip_in_the_total_of_such_a_stellenplan_is_pointed_at(capsys, tmp_pat
     below_heading = alt - STELLEN["Beamtinnen/Beamte"][1]
     assert (zweifel["getippt"], zweifel["nachgerechnet"]) == (zahl(alt + Fraction(1, 2), 2), zahl(below_heading, 2))
     assert "Tariflich Beschäftigte" in zweifel["hinweis"] and zweifel["zeile"] == 38
+
+
+# a Kostenberechnung by DIN 276 per year in T€, each row led by its Kostengruppe's number (set 7 of issue 60)
+GRUPPEN = {
+    "200 Vorbereitende Maßnahmen": (Fraction(142, 10), Fraction(42, 10)),
+    "300 Bauwerk - Baukonstruktionen": (Fraction(2489, 10), Fraction(1637, 10)),
+    "400 Bauwerk - Technische Anlagen": (Fraction(615, 10), Fraction(348, 10)),
+}
+
+
+def _din276(slip: Fraction = Fraction(0)) -> str:
+    lines = ["Die Kostenberechnung verteilt sich so (netto, in T€):", "Kostengruppe", "2025", "2026", "gesamt"]
+    for name, (a, b) in GRUPPEN.items():
+        lines += [name, zahl(a, 1), zahl(b, 1), zahl(a + b, 1)]
+    a_sum, b_sum = (sum(v[i] for v in GRUPPEN.values()) for i in (0, 1))
+    lines += ["Summe", zahl(a_sum, 1), zahl(b_sum + slip, 1), zahl(a_sum + b_sum, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_rows_led_by_the_number_of_their_group_are_rows_of_the_table(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _din276()))
+    stimmt = by_status(report, "stimmt")
+    # each row's „gesamt“ (lines 9, 13, 17) and the Summe row's three cells (19, 20, 21)
+    assert code == 0 and {b["zeile"] for b in stimmt} >= {9, 13, 17, 19, 20, 21}
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _din276(slip=Fraction(-63))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 20
+    assert Fraction(fehler["werte"]["nachgerechnet"]) == sum(v[1] for v in GRUPPEN.values())

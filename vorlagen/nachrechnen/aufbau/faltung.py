@@ -20,6 +20,7 @@ from vorlagen.nachrechnen.woerter import NACHTRAG_ROLES
 
 _CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|Euro|T€|TEUR|%)?")
 _DASH = re.compile(r"[-–—]{1,2}")
+_CODE = re.compile(r"\d{1,4}\s+[A-Za-zÄÖÜäöüß]{3}")  # „200 Vorbereitende Maßnahmen“: a group's number, then words
 _OUTLINE = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]")  # „1.“, „II.“, „a)“ on a line of its own: a row's number
 _MAX_CELLS = 12  # cells of a row
 _MAX_GAP = 40  # blank lines looked at between two cells
@@ -140,8 +141,11 @@ def _cell(reihe: Reihe) -> bool:
 
 
 def _label(reihe: Reihe) -> bool:
+    """A row's label: words, or words after the number of its group („200 Vorbereitende Maßnahmen“, DIN 276)."""
     text = reihe.zeile.text.strip()
-    return bool(text) and not reihe.werte and not _cell(reihe) and reihe.woerter <= _LABEL_WORDS and "\t" not in text
+    coded = len(reihe.zeile.zahlen) == 1 and bool(_CODE.match(text))
+    words = not reihe.werte or coded
+    return bool(text) and words and not _cell(reihe) and reihe.woerter <= _LABEL_WORDS and "\t" not in text
 
 
 def _candidates(reihen: list[Reihe]) -> list[_Zeilenreihe]:
