@@ -319,3 +319,39 @@ def test_rows_led_by_the_number_of_their_group_are_rows_of_the_table(capsys, tmp
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["zeile"] == 20
     assert Fraction(fehler["werte"]["nachgerechnet"]) == sum(v[1] for v in GRUPPEN.values())
+
+
+AKTIVA = {
+    "Anlagevermögen": (Fraction(4861230417, 100), Fraction(4698561192, 100)),
+    "Umlaufvermögen": (Fraction(341822640, 100), Fraction(410251877, 100)),
+    "Aktive Rechnungsabgrenzung": (Fraction(21248000, 100), Fraction(19833555, 100)),
+}
+
+
+def _bilanz(slip: Fraction = Fraction(0)) -> str:
+    lines = ["Aktiva (in €)", "Bilanzposten", "31.12.2023", "31.12.2022"]
+    for name, (neu, alt) in AKTIVA.items():
+        lines += [name, zahl(neu, 2), zahl(alt, 2)]
+    neu, alt = (sum(v[i] for v in AKTIVA.values()) for i in (0, 1))
+    lines += ["Bilanzsumme", zahl(neu + slip, 2), zahl(alt, 2)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_row_bilanzsumme_is_the_total_of_the_rows_above(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _bilanz()))
+    assert code == 0 and {b["zeile"] for b in by_status(report, "stimmt")} == {15, 16}
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _bilanz(slip=Fraction(9000))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 15
+    assert Fraction(fehler["werte"]["nachgerechnet"]) == sum(v[0] for v in AKTIVA.values())
+
+
+def test_bilanzsumme_inside_a_row_that_opens_otherwise_makes_no_total(capsys, tmp_path):
+    # a table of slips whose row names a Bilanzsumme in its second cell: no total of the numbers above
+    text = (
+        "| Nr. | Rechnung, wie getippt | richtig |\n| --- | --- | --- |\n"
+        "| 15 | Stellenzuwachs 269,4 − 264,52 = 3,88 | 4,88 |\n| 15 | Stellenzuwachs 267,90 − 264,52 = 2,38 | 3,38 |\n"
+        "| 16 | Bilanzsumme (Aktivseite) 9.604.752,51 + 351.188,00 + 5.847,23 = 9.985.036,74 | 9.961.787,74 |\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "c.txt", text))
+    assert [b for b in by_status(report, "Fehler") if b["art"] == "spaltensumme"] == []

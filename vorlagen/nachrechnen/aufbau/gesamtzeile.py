@@ -22,6 +22,7 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 # („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
 _ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
 _DASHED = re.compile(r"^\s*[-–−•]\s")
+_BALANCE = re.compile(r"\W*Bilanzsumme\b", re.IGNORECASE)
 SHARE_OF_TOTAL = re.compile(r"halbe\w*|Hälfte|Drittel|Viertel|doppelte\w*|anteilig\w*", re.IGNORECASE)
 _MONTHLY = re.compile(r"monatlich|je\s+Monat|pro\s+Monat|im\s+Monat", re.IGNORECASE)
 _YEARLY = re.compile(r"jährlich|je\s+Jahr|pro\s+Jahr|im\s+Jahr|p\.\s?a\.", re.IGNORECASE)
@@ -54,6 +55,7 @@ def total_kind(reihe: Reihe) -> str:
         return "gleich"
     words = _WORD.findall(bare_words(reihe))  # the label may stand after the figures: „239.800 €  Zwischensumme Nord“
     named = bool(any(TOTAL_WORD.fullmatch(w) for w in words) or _AVAILABLE.search(" ".join(words)))
+    named = named or bool(_BALANCE.match(reihe.label))  # „Bilanzsumme“ opening the row: the total of the Bilanz
     named = named and not any(SHARE_OF_TOTAL.fullmatch(w) for w in words)  # „Halbe Summe“: a share, no total
     if words and len(words) <= 6 and named and not PART_ROW.match(reihe.label):
         return "zwischen" if any(SUBTOTAL.match(w) for w in words) else "summe"
