@@ -86,6 +86,7 @@ from vorlagen.nachrechnen.erkennen import (
     zaehlliste,
     zahlungsmittel,
     zeilenbeziehung,
+    zeilenrate,
     zellsaldo,
     zifferngruppen,
     zusammensetzung,
@@ -187,6 +188,7 @@ ERKENNER = (
     Erkenner(241, "umvonauf", lambda d, p: umvonauf.recognise(d.zeilen, p)),
     Erkenner(242, "stellenwandel", lambda d, p: stellenwandel.recognise(d.zeilen, p)),
     Erkenner(243, "stapelanteil", lambda d, p: stapelanteil.recognise(d.zeilen, p)),
+    Erkenner(249, "zeilenrate", lambda d, p: zeilenrate.recognise(d.zeilen_reihen, p)),
     Erkenner(244, "kopfgruppen", lambda d, p: kopfgruppen.recognise(d.zeilen, p)),
     Erkenner(245, "spaltenblock", lambda d, p: spaltenblock.recognise(d.zeilen, p)),
     # late, but before the search: the search compares amounts only, and would confirm a row whose sign slipped
