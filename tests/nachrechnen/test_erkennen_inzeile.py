@@ -79,3 +79,28 @@ def test_a_price_in_cent_times_a_count_gives_euros(tmp_path, capsys):
         and Fraction(fehler["werte"]["nachgerechnet"]) == richtig
         and fehler["rechnung"] == "578.350 x 24,87\u00a0ct"
     )
+
+
+def test_a_product_in_a_list_line_with_its_result_after_a_colon(tmp_path, capsys):
+    """„Nachbestellung Streusalz 380 t zu je 112,50: 42.750,00“ under „Beträge in €“ (set 7 of issue 60): the one
+    figure after the colon that ends the line is the product, sure."""
+    from tests.hilfen.nachrechnen import by_status, check, write
+    from tests.referenz.rechnen import zahl
+
+    menge, preis, stunden, satz = Fraction(380), Fraction(11250, 100), Fraction(146), Fraction(78)
+
+    def liste(slip: Fraction = Fraction(0)) -> str:
+        return (
+            "Beträge in €\n"
+            f"Nachbestellung Streusalz {zahl(menge)} t zu je {zahl(preis, 2)}: {zahl(menge * preis + slip, 2)}\n"
+            f"Räumdienst, {zahl(stunden)} Stunden zu je {zahl(satz, 2)}: {zahl(stunden * satz, 2)}\n"
+        )
+
+    readings = erkannt(tmp_path, "inzeile", liste())
+    assert [werte(r) for r in readings] == [([menge, preis], menge * preis), ([stunden, satz], stunden * satz)]
+    assert all(r.sicher for r in readings)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", liste(slip=Fraction(90))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 2 and Fraction(fehler["werte"]["nachgerechnet"]) == menge * preis
+    # more figures after the colon: which is the product is open
+    assert erkannt(tmp_path, "inzeile", "Streusalz 380 t zu je 112,50: 42.750,00 (Vorjahr 38.000,00)\n") == []

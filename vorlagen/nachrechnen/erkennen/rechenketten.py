@@ -18,6 +18,7 @@ TIMES = re.compile(
     rf"^\s*(?:{WORD}\s*)?(?:x|×|\*|mal|à|zu\s+je|zu\s+jeweils|zum\s+(?:Stück|Einzel)?[Pp]reis\s+von(?:\s+je)?)"
     r"\s*(?:€|EUR)?\s*$"
 )
+_COLON = re.compile(r"^\s*(?:€|EUR|Euro)?\s*:\s*(?:€|EUR|Euro)?\s*$")
 EQUALS = re.compile(rf"^\s*(?:{WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{WORD}\s*)?([+\-−]|\./\.)\s*(?:{WORD}\s*)?$")
 _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
@@ -101,6 +102,10 @@ def products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bo
             result, explicit = figs[j + 1], True
         elif i > 0 and re.match(r"^\s*=\s*$", between(text, figs[i - 1], figs[i])):
             result, explicit = figs[i - 1], True
+        elif j + 2 == len(figs) and _COLON.match(between(text, figs[j], figs[j + 1])) and not figs[j + 1].tiefe:
+            # a list line „Nachbestellung Streusalz 380 t zu je 112,50: 42.750,00“: the one figure after the colon
+            # that ends the line is the product
+            result, explicit = figs[j + 1], True
         elif money and len(figs) - j <= _NEAR:  # the result: the one amount after the chain, in a line's end
             depth = min(z.tiefe for z in chain)
             later = [z for z in figs[j + 1 :] if z.einheit == "€" and z.tiefe <= depth]
