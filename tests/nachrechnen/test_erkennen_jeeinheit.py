@@ -156,3 +156,22 @@ def test_the_unit_of_a_share_is_the_noun_after_je_not_the_sentence_opening(tmp_p
     code, report, _ = check(capsys, write(tmp_path, "c.txt", text))
     mal = [b for b in report["befunde"] if "Anzahl mal" in b["erkannt"]]
     assert code == 0 and [(Fraction(b["werte"]["getippt"]), b["status"]) for b in mal] == [(82 * 4800, "stimmt")]
+
+
+def test_auf_jeden_einwohner_with_the_count_and_the_amount_in_the_sentences_before(tmp_path, capsys):
+    """„Die Einwohnerzahl … beträgt 21.837. Auf jeden Einwohner entfallen danach im Kernhaushalt 842,89 €
+    Investitionskredite.“ under a paragraph that names the Kredite (set 7 of issue 60)."""
+    kredite, einwohner = Fraction(18_406_250), 21_837
+    je_kopf = Fraction(round(kredite * 100 / einwohner), 100)
+    assert abs(kredite / einwohner - je_kopf) <= Fraction(1, 200)
+    text = (
+        f"Zum 31.12.2024 bestanden im Kernhaushalt Kredite für Investitionen in Höhe von {euro(kredite)}.\n"
+        f"Hinzu kommen die Darlehen des Eigenbetriebs mit {euro(Fraction(9_112_800))}.\n\n"
+        f"Die Einwohnerzahl zum 30.06.2024 beträgt {zahl(Fraction(einwohner))}.\n"
+        f"Auf jeden Einwohner entfallen danach im Kernhaushalt {zahl(je_kopf, 2)} € Investitionskredite.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and _je(report) == [(euro(je_kopf, cent=True), "stimmt")]
+    # a slip there is never raised: the words do not say which amount is divided
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.replace(zahl(je_kopf, 2), "824,89")))
+    assert code == 0 and _je(report) == []

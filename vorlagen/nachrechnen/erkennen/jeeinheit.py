@@ -19,7 +19,9 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 
 _PER_UNIT = re.compile(r"\s*(?:/\s*|(?:je|pro)\s+)[A-ZÄÖÜ][\wÄÖÜäöüß-]*")  # „/Kind“, „je Einwohner“, „pro Platz“
 # … or its sentence opens with it, no figure between: „Je Einwohner beträgt die Verwaltungsumlage damit 95,97 Euro“
-_PER_UNIT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+)(?:Je|Pro)\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*[^\d.;:!?]{0,60}$")
+_PER_UNIT_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+)(?:Je|Pro|Auf\s+jede[nrs]?)\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*[^\d.;:!?]{0,60}$"
+)  # … „Auf jeden Einwohner entfallen danach im Kernhaushalt 842,89 €“
 # … or names it within its sentence, also in a unit of measure: „Im Schnitt ergab sich pro m³ Abwasser eine
 # Kostenunterdeckung von 0,23 €“
 _PER_UNIT_WITHIN = re.compile(
@@ -30,6 +32,7 @@ _UNIT_NOUN = re.compile(r"(?:(?<![\wÄÖÜäöüß])(?:[Jj]e|[Pp]ro)\s+|/\s*)([A
 _LOOK_BACK = 8  # amounts and counts before the amount per unit that are tried, each
 _YEAR = range(1900, 2101)
 _LINES_ABOVE = 2  # lines back to the paragraph before, whose amounts may be divided
+_ABOVE = 6  # lines with text above looked at for the amount and the count
 _LINES_AFTER = 3  # lines after an amount per unit that may name shares of it
 _MAX_SHARES = 40
 
@@ -39,16 +42,18 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index, zeile in enumerate(zeilen):
         lower = zeile.text.lower()
-        if "je " not in lower and "pro " not in lower and "/" not in lower:
+        if "je " not in lower and "pro " not in lower and "/" not in lower and "jede" not in lower:
             continue
         # the last amounts and counts before the figure at hand – each figure is looked at a bounded number of times;
         # the amounts of the paragraph before count too („Was … nicht gedeckt ist (561.600 Euro), wird … verteilt.“
         # over „Mit 117 Schülern ergibt das eine Umlage von 4800 Euro pro Schüler.“)
         amounts: deque[tuple[Zeile, Zahl]] = deque(maxlen=_LOOK_BACK)
         counts: deque[Zahl] = deque(maxlen=_LOOK_BACK)
-        above = line_above(zeilen, index, _LINES_ABOVE)
-        if above is not None:
+        # … and those of the few lines above, the nearest last: the count may stand in the sentence before („Die
+        # Einwohnerzahl … beträgt 21.837.“), the amount a paragraph before that
+        for above in reversed(_lines_above(zeilen, index)):
             amounts.extend((above, z) for z in above.zahlen if z.geld and z.tiefe <= 1)  # „(561.600 Euro)“
+            counts.extend(z for z in above.zahlen if _count(z) and not z.tiefe)
         for zahl in zeile.zahlen:
             per_unit = zahl.geld and not zahl.tiefe and _per_unit(zeile.text, zahl)
             if per_unit and Fund(zeile, zahl).key not in taken:
@@ -61,6 +66,16 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             elif _count(zahl):
                 counts.append(zahl)
     return found
+
+
+def _lines_above(zeilen: list[Zeile], index: int) -> list[Zeile]:
+    """The nearest lines with text above line `index` on its page, nearest first: `_ABOVE` at most."""
+    lines: list[Zeile] = []
+    at = index
+    while len(lines) < _ABOVE and (above := line_above(zeilen, at, _LINES_ABOVE)) is not None:
+        lines.append(above)
+        at = zeilen.index(above, max(0, at - _LINES_ABOVE - 1), at)
+    return lines
 
 
 def _shares(zeilen: list[Zeile], index: int, per_unit: Zahl, division: Rechnung, taken: set) -> list[Rechnung]:
