@@ -1,7 +1,7 @@
 """A column that is another column times a rate the text names above the table: „Der Hebesatz soll 36,40 %
 betragen. Daraus ergibt sich für die Gemeinden:“ over „Gemeinde | Umlagegrundlagen 2025 in € | Amtsumlage 2025 in €“,
 „Kleeberg | 2.814.330 | 1.024.416“, … – in each row the right amount is the left one times the rate, rounded as it is
-typed. A council information system often stores such a table one cell per line (aufbau/faltung.py folds it).
+typed. A council information system often stores such a table one cell per line (vorlagen/nachrechnen/aufbau/faltung.py folds it).
 
 Read only where the rows show it: the rate is a percentage in one of the few lines with text above the table whose
 words name a rate („Hebesatz“, „Umlagesatz“, „Fördersatz“, „…quote“), above nought and up to a hundred; a run of three

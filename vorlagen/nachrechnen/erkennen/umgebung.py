@@ -28,7 +28,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
 from vorlagen.nachrechnen.erkennen.umgebung_betraege import Betrag
 from vorlagen.nachrechnen.erkennen.umgebung_gelesen import Gelesen, figures
-from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROSE, TOTAL_WORD
 
@@ -109,11 +109,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         i: _named_result(amounts[i].fund) or i in consequent or cues[i] == 2 and _consequence(amounts[i].fund)
         for i in specific
     }
-    order = sorted(
-        specific,
-        key=lambda i: (not named[i], -cues[i], amounts[i].fund.zahl.einheit != "%", amounts[i].fund.zahl.tiefe > 0, -i),
-    )
-    for index in order:
+    for index in sorted(specific, key=lambda i: (not named[i], -cues[i], *_as_met(amounts[i].fund.zahl), -i)):
         result, cued, digits = amounts[index], cues[index], specific[index]
         if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results or result.richtung:
             continue  # a change („um … vermindert“) is no result the search can sign
@@ -138,6 +134,11 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             checked |= figures(rechnung)
             stated.add(rechnung)
     return found
+
+
+def _as_met(zahl: Zahl) -> tuple[bool, bool]:
+    """Of figures alike named: the percentages first, then those outside brackets."""
+    return zahl.einheit != "%", zahl.tiefe > 0
 
 
 def _search(amounts: list[Betrag], index: int, stated: Gelesen, cued: int = 0) -> Rechnung | None:

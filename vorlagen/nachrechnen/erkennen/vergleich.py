@@ -122,13 +122,16 @@ def _rows(
     table, with_percent = _table(below, with_percent)
     if percent_only and not any(rate for _, _, rate in table):
         return  # the change in percent only, typed without its sign: the last column is no difference of amounts
+    rates_only = percent_only and not _shown(table, _BESIDE, rundung)
+    if rates_only and not (table := _rates_of_two(table)):
+        return  # no row's rate is of the two amounts before it: another comparison
     art = "Spalte „Veränderung“ als Differenz der Spalten, die ihr Kopf nennt"
     if pair is None or any(max(pair) >= len(amounts) for _, amounts, _ in table):
         pair = _likeliest(table)
         art = "Spalte „Veränderung“ als Differenz der beiden Spalten davor"
         if pair != _BESIDE:
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
-    differences = _shown(table, pair, rundung)
+    differences = _shown(table, pair, rundung) and not rates_only
     grund = rundung.grund if rundung else gerundet.GRUND_DOKUMENT
     changes = [(amounts[-1].wert, amounts[-1 - pair[0]].wert - amounts[-1 - pair[1]].wert) for _, amounts, _ in table]
     turned = [(typed, -change) for typed, change in changes]
@@ -182,6 +185,17 @@ def _rows(
                     rundungsgrund=grund,
                 )
             )
+
+
+def _rates_of_two(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:
+    """„Kosten 2023 | Kosten 2022 | Veränderung (%)“: no column of differences (the rows show none: „Veränderung in %“
+    may be two cells a PDF joined) – the rate is of the two amounts right before it; it stands in the difference's
+    place, which is then not read. None of the rows where no rate holds with those two."""
+    rows: list[tuple[Reihe, list[Zahl], Zahl | None]] = [
+        (reihe, [*amounts, rate], rate) for reihe, amounts, rate in table if rate is not None
+    ]
+    holding = any(_holds(a[-3], a[-2], r) or _holds(a[-2], a[-3], r) for _, a, r in rows if r is not None)
+    return rows if holding else []
 
 
 def _falls_the_total_signs(table: list[tuple[Reihe, list[Zahl], Zahl | None]], changes: list[tuple]) -> set[int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from vorlagen.core import limits
 from vorlagen.core.problems import BuildFailed
 from vorlagen.core.reads import NotReadable, read_file
-from vorlagen.nachrechnen.lesen import pdfdatei, webseite, worddatei
+from vorlagen.nachrechnen.lesen import pdfdatei, trennlauf, webseite, worddatei
 from vorlagen.nachrechnen.lesen.zeile import SPLIT_HINT, Zeile, bounded, fail, line, line_fits, number
 
 ENDUNGEN = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
@@ -98,8 +98,10 @@ def _plain(path: Path, data: bytes) -> list[Zeile]:
     lines = []
     for page, content in enumerate(pages, start=1):
         seite = page if len(pages) > 1 else None
-        for nr, raw in enumerate(content.split("\n"), start=1):
+        raws = content.split("\n")
+        for nr, raw in enumerate(raws, start=1):
             line_fits(path, raw, nr, seite)
+        for nr, raw in enumerate(trennlauf.cells([r.rstrip("\r") for r in raws]), start=1):
             if markdown:  # „- 1.420.000 € Neubau …“ is an item of a list in Markdown, never a minus
                 raw = _MD_BULLET.sub(r"\1•\2", raw, count=1)
             lines.append(line(seite, nr, raw.rstrip("\r"), aligned=True))
