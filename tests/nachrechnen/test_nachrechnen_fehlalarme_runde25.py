@@ -1,6 +1,7 @@
-"""False alarms an adversary found in the forms of the twenty-fifth round (issue 60; /tmp/angriff11, 106 right
-papers, each figure worked out with Fraction by the adversary's generator): each paper below is right by what its own
-words say, and `nachrechnen` said „Fehler“ on it before the mends. Each must end without a slip."""
+"""False alarms two adversaries found in the forms of the twenty-fifth round (issue 60; /tmp/angriff11, 106 right
+papers, r…; /tmp/angriff12, 117 right papers, m_…; each figure worked out with Fraction by the adversary's generator):
+each paper below is right by what its own words say, and `nachrechnen` said „Fehler“ on it before the mends (m_b06b
+aside, the control of m_b06; m_c02 was one before this round already). Each must end without a slip."""
 
 from __future__ import annotations
 
@@ -37,6 +38,42 @@ FAELLE = {
     "r13_gebuehren": "Kostenrahmen monatlich 2.700,00 €, 60 Kinder. Beitrag 45,00 € je Kind in Krippe und Kita, 30,00 € im Hort.\nGruppe\nKinder\nBeiträge in €\nKrippe\n20\n900,00\nKita\n25\n1.125,00\nHort\n15\n450,00\n",
     # 8.888.264,97 × 36,9 % = 3.279.769,77…, „auf volle Euro gerundet“: 3.279.770,00
     "r14_volle_euro_mit_00": "Der Anteil ist auf volle Euro gerundet.\nSteuerkraft\nUmlagesatz\nSchulumlage\n8.888.264,97\n36,9%\n3.279.770,00\n",
+    # „mindestens jedoch 400.000 € je Gemeinde“: Lindach pays the minimum
+    "m_a02_mindestbetrag": "Der Hebesatz soll 36,40 % betragen, mindestens jedoch 400.000 € je Gemeinde.\n\nGemeinde\tUmlagegrundlagen\tAmtsumlage\nKleeberg\t2.814.330\t1.024.416\nHainbuch\t1.906.215\t693.862\nOberwiesen\t3.407.880\t1.240.468\nLindach\t988.460\t400.000\nRotenfels\t2.215.075\t806.287\n",
+    # „höchstens 200.000,00 € je Maßnahme“: one row is capped
+    "m_a03_deckel": "Der Fördersatz beträgt 80 %, höchstens 200.000,00 € je Maßnahme.\n\nMaßnahme\tKosten\tZuwendung\nMaßnahme A\t145.000,00\t116.000,00\nMaßnahme B\t98.500,00\t78.800,00\nMaßnahme C\t312.400,00\t200.000,00\nMaßnahme D\t61.250,00\t49.000,00\nMaßnahme E\t177.800,00\t142.240,00\n",
+    # „für Ersatzbauten 50 %“: the row labelled Ersatzbau has its own rate
+    "m_a05_ersatzbau": "Der Fördersatz beträgt 70 %, für Ersatzbauten 50 %.\n\nEinrichtung\tKosten\tFörderung\nKita A (Neubau)\t1.240.000,00\t868.000,00\nKita B (Neubau)\t985.000,00\t689.500,00\nKita C (Ersatzbau, 50 %)\t1.410.000,00\t705.000,00\nKita D (Neubau)\t760.500,00\t532.350,00\nKita E (Neubau)\t1.102.300,00\t771.610,00\n",
+    # an Erstattung of 12.000 € is taken off Oberwiesen's Umlage
+    "m_a13_erstattung": "Der Hebesatz soll 36,40 % betragen; Oberwiesen wird eine Erstattung von 12.000 € abgesetzt.\n\nGemeinde\tUmlagegrundlagen\tAmtsumlage\nKleeberg\t2.814.330\t1.024.416\nHainbuch\t1.906.215\t693.862\nOberwiesen\t3.407.880\t1.228.468\nLindach\t988.460\t359.799\nRotenfels\t2.215.075\t806.287\n",
+    # „Beitragssatz 9 %, im Mischgebiet 5 %“: two rates
+    "m_a20_zweiter_satz": "Der Beitragssatz beträgt 9 %, im Mischgebiet 5 %.\n\nGebiet\tKosten\tBeitrag\nGewerbegebiet Nord\t420.000,00\t37.800,00\nGewerbegebiet Süd\t318.000,00\t28.620,00\nMischgebiet Ortsmitte\t205.000,00\t10.250,00\nGewerbegebiet West\t266.000,00\t23.940,00\nIndustriegebiet Hafen\t510.000,00\t45.900,00\n",
+    # the rate is against the 2021 amount the sentence names: 24,88 Mio ÷ 22,95 Mio − 1 = 8,4 %
+    "m_b06_anderes_jahr": "Bilanzposten\n31.12.2024\n31.12.2023\nAnlagevermögen\n21.300.000,00\n20.700.000,00\nBilanzsumme\n24.880.000,00\n24.120.000,00\n\nDie Bilanzsumme ist gegenüber dem Jahresabschluss 2021 (22.950.000,00 €) um 8,4 % gewachsen.\n",
+    # the same „seit 2021“ (never an alarm; kept as the control)
+    "m_b06b_seit_2021": "Bilanzposten\n31.12.2024\n31.12.2023\nAnlagevermögen\n21.300.000,00\n20.700.000,00\nBilanzsumme\n24.880.000,00\n24.120.000,00\n\nDie Bilanzsumme ist seit 2021 um 8,4 % gewachsen (2021: 22.950.000,00 €).\n",
+    # „300 Bauwerk“ is the total of 310 and 320: the Summe adds 200, 300, 400
+    "m_c02_din_hierarchie": "Kostengruppe\nBetrag in €\n200 Vorbereitende Maßnahmen\n48.500,00\n300 Bauwerk\n296.500,00\n310 Baugrube\n84.000,00\n320 Gründung\n212.500,00\n400 Technische Anlagen\n688.300,00\nSumme\n1.033.300,00\n",
+    # a table of Kennzahlen: its Bilanzsumme is no total of Anlagevermögen and Eigenkapital
+    "m_c07_kennzahlen": "Kennzahl\t2024\nAnlagevermögen\t16.200.000,00\nEigenkapital\t7.904.000,00\nBilanzsumme\t19.000.000,00\n",
+    # two products before the colon: 4 × 980 + 4 × 210 = 4.760
+    "m_d07_zwei_produkte": "Beträge in €\nLaptops 4 zu je 980,00 und Monitore 4 zu je 210,00: 4.760,00\n",
+    # 3 Schulen × 24 Tablets × 429,00 = 30.888,00
+    "m_d08_zahl_davor": "Beträge in €\n3 Schulen mit je 24 Tablets zu je 429,00: 30.888,00\n",
+    # the Jahresergebnis „nach Entnahme aus der Rücklage“ takes the Entnahme in: −440.000 + 90.000 + 350.000 = 0
+    "m_e08_nach_entnahme": "einem ordentlichen Ergebnis von\n-440.000,00 €\neinem außerordentlichen Ergebnis von\n90.000,00 €\neiner Entnahme aus der Ausgleichsrücklage von\n350.000,00 €\nund einem Jahresergebnis nach Entnahme aus der Rücklage von\n0,00 €\n",
+    # 40,5 % is last year's rate on the Vorjahr line; 2025: 4.519.300 × 39,8 % = 1.798.681
+    "m_f02_vorjahreszeile": "Umlagegrundlagen 2025: 4.519.300 €\nDer Hebesatz beträgt 39,8 %.\nKreisumlage Vorjahr (Hebesatz 40,5 %): 1.782.851 €\nKreisumlage 2025: 1.798.681 €\n",
+    # two Umlagegrundlagen above a Kreisumlage without a year: which is meant is open
+    "m_f07_grundlage_vorjahr": "Umlagegrundlagen 2025: 4.519.300 €\nUmlagegrundlagen 2024: 4.402.100 €\nDer Hebesatz für 2025 beträgt 39,8 %.\nKreisumlage: 1.798.681 €\n",
+    # „auf volle 100 € gerundet“: 1.798.681,40 → 1.798.700
+    "m_f08_gerundet": "Umlagegrundlagen 2025: 4.519.300 €\nDer Umlagesatz beträgt 39,8 %; die Umlage wird auf volle 100 € gerundet.\nKreisumlage 2025: 1.798.700 €\n",
+    # „Im Vorjahr betrug der Hebesatz 41,2 %“ is no rate of the Umlage 2025
+    "m_f14_vorjahressatz": "Umlagegrundlagen 2025: 4.519.300 €\nDer Hebesatz beträgt 39,8 %.\nIm Vorjahr betrug der Hebesatz 41,2 %.\nKreisumlage 2025: 1.798.681 €\n",
+    # the rate is against the Wirtschaftsplan, not the year before
+    "m_h01_plan": "Posten\n2024\n2023\nUmsatzerlöse\n4.812.500,00\n4.655.900,00\nMaterialaufwand\n2.104.300,00\n1.998.700,00\n\nDie Umsatzerlöse sind gegenüber dem Wirtschaftsplan (4.600.000,00 €) um 4,6 % gestiegen.\n",
+    # „gegenüber 2022“: the table's third column, not the year before
+    "m_h02_gegenueber_2022": "Posten\n2024\n2023\n2022\nVerbindlichkeiten\n3.450.000,00\n3.210.000,00\n3.050.000,00\nRückstellungen\n410.000,00\n402.000,00\n390.000,00\n\nDie Verbindlichkeiten sind gegenüber 2022 um 13,1 % gestiegen.\n",
 }
 
 

@@ -22,6 +22,9 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 # („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
 _ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
 _DASHED = re.compile(r"^\s*[-–−•]\s")
+_GROUP_CODE = re.compile(r"\s*([1-9]\d{2})\s+[A-Za-zÄÖÜäöüß]{3}")  # „310 Baugrube“: a part of group 300
+_ASSETS = re.compile(r"Anlagevermögen|Umlaufvermögen|Aktiv", re.IGNORECASE)
+_LIABILITIES = re.compile(r"Eigenkapital|Sonderposten|Rückstellung|Verbindlichkeit|Passiv", re.IGNORECASE)
 _BALANCE = re.compile(r"\W*Bilanzsumme\b", re.IGNORECASE)
 SHARE_OF_TOTAL = re.compile(r"halbe\w*|Hälfte|Drittel|Viertel|doppelte\w*|anteilig\w*", re.IGNORECASE)
 _MONTHLY = re.compile(r"monatlich|je\s+Monat|pro\s+Monat|im\s+Monat", re.IGNORECASE)
@@ -224,7 +227,7 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
             continue  # „Miete monatlich | 1.250 €“ over „Miete jährlich | 15.000 €“ under a yearly total: no part of it
         if operator is not None and _cell(reihe, operator) in _MINUS_CELLS:  # „1.4 Abgänge | - | 69,50“
             reihe = replace(reihe, minus=True)
-        if _DASHED.match(reihe.label) or _indented(reihe):
+        if _DASHED.match(reihe.label) or _indented(reihe) or _part_of_a_group(reihe):
             dashed += 1
         else:
             parts = dashed and (_ANNOUNCES_PARTS.search(reihe.label) or _made_of(reihe, rows[-dashed:]))
@@ -247,6 +250,22 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
 def _indented(reihe: Reihe) -> bool:
     """A row typed indented under the rows around it („  Rohbau | 500.000 €“ under „Baukosten“)."""
     return reihe.zeile.text[:2] in ("  ", " \t") or reihe.zeile.text[:1] == "\t" and bool(reihe.label.strip())
+
+
+def both_sides(total: Reihe, lauf: Lauf) -> bool:
+    """A row „Bilanzsumme“ under rows of both sides of a Bilanz („Anlagevermögen“ and „Eigenkapital“: a table of
+    Kennzahlen): no total of them – each side adds up to it on its own."""
+    if not _BALANCE.match(total.label):
+        return False
+    labels = " ".join(row.label for row, _ in lauf.rows)
+    return bool(_ASSETS.search(labels) and _LIABILITIES.search(labels))
+
+
+def _part_of_a_group(reihe: Reihe) -> bool:
+    """A row numbered as a part of a group („310 Baugrube“ under „300 Bauwerk“, DIN 276): its breakdown, where the
+    group's row stands above and the parts add up to it."""
+    code = _GROUP_CODE.match(reihe.label)
+    return code is not None and int(code.group(1)) % 100 != 0
 
 
 def _made_of(reihe: Reihe, below: list[tuple[Reihe, list]]) -> bool:

@@ -23,8 +23,12 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 
 _ORDENTLICH = re.compile(r"(?<!außer)ordentlichen?\s+(?:Jahres)?[Ee]rgebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"Sonderergebnis|außerordentlichen?\s+(?:Jahres)?[Ee]rgebnis", re.IGNORECASE)
-# … or the Jahresergebnis of a Haushaltssatzung's § 1 under its two parts: „und einem Jahresergebnis von“
-_GESAMT = re.compile(r"^\W*(?:und\s+)?(?:(?:mit\s+)?(?:dem|einem)\s+)?(?:Gesamt|Jahres)ergebnis\b", re.IGNORECASE)
+# … or the Jahresergebnis of a Haushaltssatzung's § 1 under its two parts, the label nothing more: „und einem
+# Jahresergebnis von“ (not „… nach Entnahme aus der Rücklage von“)
+_GESAMT = re.compile(
+    r"^\W*(?:(?:mit\s+)?(?:dem|einem)\s+)?Gesamtergebnis\b|^\W*(?:und\s+)?(?:dem|einem)\s+Jahresergebnis(?:\s+von)?\W*$",
+    re.IGNORECASE,
+)
 _SALDO = re.compile(r"^\W*(?:(?:mit\s+)?(?:dem|einem)\s+)?(?:Zahlungsmittelsaldo|Saldo)\s+aus\b", re.IGNORECASE)
 _RESULT = re.compile(
     r"^\W*(?:(?:mit\s+)?(?:dem|einem|der|einer)\s+)?(?:Finanzierungsmittel(?:überschuss|fehlbetrag|bedarf)|"

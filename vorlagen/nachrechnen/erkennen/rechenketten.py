@@ -102,9 +102,15 @@ def products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bo
             result, explicit = figs[j + 1], True
         elif i > 0 and re.match(r"^\s*=\s*$", between(text, figs[i - 1], figs[i])):
             result, explicit = figs[i - 1], True
-        elif j + 2 == len(figs) and _COLON.match(between(text, figs[j], figs[j + 1])) and not figs[j + 1].tiefe:
+        elif (
+            i == 0
+            and j + 2 == len(figs)
+            and _COLON.match(between(text, figs[j], figs[j + 1]))
+            and not figs[j + 1].tiefe
+        ):
             # a list line „Nachbestellung Streusalz 380 t zu je 112,50: 42.750,00“: the one figure after the colon
-            # that ends the line is the product
+            # that ends the line is the product – of a chain that holds every figure before it („3 Schulen mit je 24
+            # Tablets zu je 429,00“, „4 zu je 980,00 und 4 zu je 210,00“ are more)
             result, explicit = figs[j + 1], True
         elif money and len(figs) - j <= _NEAR:  # the result: the one amount after the chain, in a line's end
             depth = min(z.tiefe for z in chain)

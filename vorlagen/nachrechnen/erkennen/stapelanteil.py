@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
@@ -25,9 +26,6 @@ _BASE = re.compile(r"Grundlage|Bemessung|Steuerkraft|Finanzkraft|Umlagekraft", r
 _GAP = 3  # line numbers between two cells of the stack at most (blank lines between them)
 _LABEL_LINES = 4  # lines with text above the base looked at for the words that name it
 _HUNDRED = Decimal(100)
-_MAX_UNIT = Decimal(1000)
-_UNITS = {Decimal(1): "Euro", Decimal(10): "Zehnern", Decimal(100): "Hundert", Decimal(1000): "Tausend"}
-_ROUNDED = "der Anteil steht in vollen {} und ist aus dem genauen Betrag auf- oder abgerundet"
 _HEAD_WORDS = 6  # words of a head cell at most
 _HEADS = 3  # lines right above the base that may be the head's cells
 _SENTENCE = re.compile(r"[.!?:;]\s|[.!?:;]$")
@@ -96,7 +94,7 @@ def _reading(
     for changed in (base.wert + exact, base.wert - exact):
         if abs(changed - share.wert) <= _HUNDRED:
             return None  # the base raised or lowered by the rate: a change, no share
-    unit = _rounded_to(share, exact)
+    unit = gerundet.full_unit(share, exact)
     named = any(_BASE.search(zeile.text) and _head_cell(zeile) for zeile in labels)
     return Rechnung(
         "Grundlage, Satz und Anteil je auf einer Zeile",
@@ -108,18 +106,8 @@ def _reading(
         rang=1,
         typ="stapelanteil",
         toleranz=unit - share.schritt if unit > share.schritt else Decimal(0),
-        rundungsgrund=_ROUNDED.format(_UNITS.get(unit, f"{unit:n}")),
+        rundungsgrund=gerundet.in_full_units(unit),
     )
-
-
-def _rounded_to(share: Zahl, exact: Decimal) -> Decimal:
-    """The unit a share typed in full euros, tens, hundreds or thousands is rounded to from an exact amount that is
-    not („469.000,00“ for 469.135,80): the largest power of ten it is a multiple of, up to a thousand and to a
-    hundredth of the share; the step as typed where the exact amount is such a multiple too."""
-    unit = Decimal(1)
-    while unit < _MAX_UNIT and share.wert % (unit * 10) == 0 and unit * 10 * 100 <= share.wert:
-        unit *= 10
-    return unit if share.wert % unit == 0 and exact % unit != 0 else share.schritt
 
 
 def _alone(zeile: Zeile) -> Zahl | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau import gerundet
-from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, in_prose, last_of_run, total_kind, walk
+from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, both_sides, in_prose, last_of_run, total_kind, walk
 from vorlagen.nachrechnen.aufbau.lesarten import Summe, readings
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe
@@ -28,7 +28,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not kind or kind == "still" and not last_of_run(reihen, index) or in_prose(reihen, index):
             continue
         lauf = walk(reihen, index, reihe)
-        if lauf is None:
+        if lauf is None or both_sides(reihe, lauf):
             continue
         head = _head(reihen, index, lauf)
         before = len(found)

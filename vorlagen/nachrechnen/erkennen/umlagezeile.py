@@ -7,13 +7,17 @@ Read only where the lines say so: the Umlage's line is labelled with an Umlage (
 the rate – one percentage above nought up to a hundred, its line or the line before it naming a rate or an Umlage
 („Hebesatz“, „Umlagesatz“, „Amtsumlage auf 33,2 % festgesetzt“); the nearest line above the rate labelled with the
 base („Umlagegrundlage“, „Bemessungsgrundlage“, „Umlagekraft“) holds one amount in euros. Where the two labels name
-years, they name the same. Then a mismatch is a slip – a rate applied to another amount (the Steuerkraftmesszahl alone)
-is one. Every look is bounded: a number of lines above each Umlage."""
+years, they name the same; the rate's line names no earlier time („Im Vorjahr betrug der Hebesatz …“) and no
+amount, and no base of another amount stands above. Then a mismatch is a slip – a rate applied to another amount (the
+Steuerkraftmesszahl alone) is one; an Umlage typed in full hundreds or thousands of an exact amount that is not is
+rounded (aufbau/gerundet.full_unit). Every look is bounded: a number of lines above each Umlage."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
@@ -23,6 +27,7 @@ _BASE = re.compile(r"^\W*(?:[\wäöüß-]*\s)?(?:Umlagegrundlagen?|Bemessungsgru
 _RATE_WORDS = re.compile(r"satz|umlage", re.IGNORECASE)
 _OTHER = re.compile(r"\bje\b|\bpro\b|einschl|inkl|zzgl|zuzügl|abzgl|abzügl|Sonder|Mehr|Minder|Veränderung", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_EARLIER = re.compile(r"Vorjahr|bisher|früher|zuvor|vorher|damals|ursprünglich", re.IGNORECASE)
 _LOOK_UP = 15  # lines above the rate looked at for the base
 
 
@@ -41,6 +46,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if rate is None or base is None or not _same_year(base, (zeile, levy)):
             continue
         base_line, base_zahl = base
+        unit = gerundet.full_unit(levy, base_zahl.wert * rate.wert / 100)
         found.append(
             Rechnung(
                 "Umlage als Umlagegrundlage mal Hebesatz, Zeile für Zeile genannt",
@@ -50,6 +56,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
                 f"{base_zahl.betrag()} x {rate.betrag()}",
                 rang=2,
                 typ="umlagezeile",
+                toleranz=unit - levy.schritt if unit > levy.schritt else Decimal(0),
+                rundungsgrund=gerundet.in_full_units(unit),
             )
         )
     return found
@@ -68,19 +76,26 @@ def _label(zeile: Zeile, zahl: Zahl) -> str:
 
 
 def _rate(zeilen: list[Zeile], index: int) -> Zahl | None:
+    """The one rate of the line – of no other year („Im Vorjahr betrug der Hebesatz 41,2 %.“) and on no line of an
+    amount („Kreisumlage Vorjahr (Hebesatz 40,5 %): 1.782.851 €“)."""
     rates = [z for z in zeilen[index].zahlen if z.einheit == "%"]
-    if len(rates) != 1 or not 0 < rates[0].wert <= 100:
+    if len(rates) != 1 or not 0 < rates[0].wert <= 100 or any(z.einheit == "€" for z in zeilen[index].zahlen):
+        return None
+    if _EARLIER.search(zeilen[index].text):
         return None
     words = zeilen[index].text + (zeilen[index - 1].text if index else "")
     return rates[0] if _RATE_WORDS.search(words) else None
 
 
 def _base(zeilen: list[Zeile], rate: int) -> tuple[Zeile, Zahl] | None:
-    for zeile in reversed(zeilen[max(0, rate - _LOOK_UP) : rate]):
-        zahl = _labelled_amount(zeile, _BASE)
-        if zahl is not None:
-            return zeile, zahl
-    return None
+    """The nearest base above the rate – none where another base of another amount stands above it too
+    („Umlagegrundlagen 2025: …“ and „Umlagegrundlagen 2024: …“: which one a levy without a year is of, is open)."""
+    bases = [
+        (zeile, zahl)
+        for zeile in reversed(zeilen[max(0, rate - _LOOK_UP) : rate])
+        if (zahl := _labelled_amount(zeile, _BASE)) is not None
+    ]
+    return bases[0] if bases and all(z.wert == bases[0][1].wert for _, z in bases) else None
 
 
 def _same_year(base: tuple[Zeile, Zahl], levy: tuple[Zeile, Zahl]) -> bool:

@@ -6,7 +6,8 @@ percent of the earlier.
 Read only where it is one: the table's head names two years (in dates or alone) over its first two columns of
 figures; exactly one row of the table has a label whose word the sentence names („Umlaufvermögens“ for
 „Umlaufvermögen“); the sentence names a rate „um … %“ with a word for its direction („gewachsen“, „gestiegen“,
-„Rückgang“, „gesunken“), and the direction agrees with the two amounts. Sure where the sentence says against what
+„Rückgang“, „gesunken“), no other amount, no plan („Wirtschaftsplan“, „Ansatz“) and no other year than the table's
+earlier one, and the direction agrees with the two amounts. Sure where the sentence says against what
 („gegenüber dem Vorjahr“, „im Vergleich zu 2022“), else a guess that only confirms. Every look is bounded: the lines
 after a table, the rows of a table."""
 
@@ -25,6 +26,7 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _UP = re.compile(r"gewachsen|gestiegen|steigt|stieg|erhöht|zugenommen|Anstieg|Zunahme|Zuwachs|Steigerung|Plus", re.I)
 _DOWN = re.compile(r"gesunken|sinkt|sank|vermindert|verringert|abgenommen|zurückgegangen|Rückgang|Abnahme|Minus", re.I)
+_OTHER_BASE = re.compile(r"Plan|Ansatz|Soll\b|Entwurf|Prognose|Landesdurchschnitt|Durchschnitt", re.IGNORECASE)
 _AGAINST = re.compile(r"Vorjahr|im\s+Vergleich\s+zu|gegenüber", re.IGNORECASE)
 _BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$")
 _LINES_AFTER = 6  # lines with text after a table looked at for such sentences
@@ -49,14 +51,14 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     return found
 
 
-def _years(reihen: list[Reihe], first: int) -> tuple[int, int] | None:
-    """The columns of the later and the earlier year: (1, 0) where the head reads „2022 | 2023“, (0, 1) for
-    „31.12.2023 | 31.12.2022“ – from the nearest line with text above the table."""
+def _years(reihen: list[Reihe], first: int) -> tuple[int, int, int] | None:
+    """The columns of the later and the earlier year and the earlier year: (1, 0, 2022) where the head reads „2022 |
+    2023“, (0, 1, 2022) for „31.12.2023 | 31.12.2022“ – from the nearest line with text above the table."""
     head = next((r.zeile.text for r in reversed(reihen[max(0, first - 3) : first]) if r.zeile.text.strip()), "")
     years = [int(y) for y in _YEAR.findall(head)]
     if len(years) < 2 or years[0] == years[1]:
         return None
-    return (0, 1) if years[0] > years[1] else (1, 0)
+    return (0, 1, years[1]) if years[0] > years[1] else (1, 0, years[0])
 
 
 def _lines_after(reihen: list[Reihe], last: int) -> list[Zeile]:
@@ -69,13 +71,20 @@ def _lines_after(reihen: list[Reihe], last: int) -> list[Zeile]:
     return lines
 
 
-def _sentences(zeile: Zeile, run: Run, order: tuple[int, int]) -> list[Rechnung]:
+def _sentences(zeile: Zeile, run: Run, order: tuple[int, int, int]) -> list[Rechnung]:
     found = []
     for start, end in sentence_spans(zeile.text):
         sentence = zeile.text[start:end]
-        rates = [z for z in zeile.zahlen if start <= z.start < end and z.einheit == "%"]
-        if len(rates) != 1 or not _BY.search(zeile.text[max(start, rates[0].start - 20) : rates[0].start]):
-            continue
+        figures = [z for z in zeile.zahlen if start <= z.start < end and not _YEAR.fullmatch(z.text)]
+        rates = [z for z in figures if z.einheit == "%"]
+        if (
+            len(figures) != 1
+            or len(rates) != 1
+            or not _BY.search(zeile.text[max(start, rates[0].start - 20) : rates[0].start])
+        ):
+            continue  # another amount in the sentence („gegenüber … 2021 (22.950.000,00 €)“): compared with that
+        if _OTHER_BASE.search(sentence) or any(int(y) != order[2] for y in _YEAR.findall(sentence)):
+            continue  # against a plan, or against another year than the table's earlier one
         row = _named_row(sentence, run)
         up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
         if row is None or up == down:
