@@ -6,6 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import zahl
 
 
 def _rechnung(ordentlich: str = "-2.360") -> str:
@@ -86,3 +87,37 @@ def test_no_head_in_thousands_no_reading(tmp_path):
     assert erkannt(tmp_path, "ergebnisstaffel", _rechnung().replace("Beträge in Tsd. € ", "")) == []
     text = "Kosten in T€ 2021 2022\nPlanung 120 130\nBau 2.400 2.600\nAusstattung 300 310\n"
     assert erkannt(tmp_path, "ergebnisstaffel", text) == []
+
+
+# the same scheme in a table with cells (set 8 of issue 60): Ansatz, Ergebnis, Abweichung, and a column in % whose
+# cells the total rows leave empty
+ERTRAEGE = [(Fraction(6_240_000), Fraction(6_918_412)), (Fraction(3_870_500), Fraction(3_812_044))]
+AUFWAND = [(Fraction(4_312_800), Fraction(4_105_377)), (Fraction(2_650_400), Fraction(2_711_863))]
+
+
+def _tabelle(ergebnis_slip: Fraction = Fraction(0)) -> str:
+    def zeile(name: str, ansatz: Fraction, ist: Fraction, rate: bool = True) -> str:
+        prozent = zahl((ist - ansatz) / ansatz * 100, 1) if rate else ""
+        return f"{name}\t{zahl(ansatz)}\t{zahl(ist)}\t{zahl(ist - ansatz)}\t{prozent}\n"
+
+    text = "Position\tAnsatz 2022\tErgebnis 2022\tAbweichung\tAbw. in %\n"
+    text += "".join(zeile(f"Ertrag {i}", a, b) for i, (a, b) in enumerate(ERTRAEGE, 1))
+    text += "".join(zeile(f"Ertrag {i}", a, b) for i, (a, b) in enumerate(ERTRAEGE[:1], 3))
+    e = [sum(r[k] for r in ERTRAEGE + ERTRAEGE[:1]) for k in (0, 1)]
+    text += zeile("Ordentliche Erträge", e[0], e[1], rate=False)
+    text += "".join(zeile(f"Aufwand {i}", a, b) for i, (a, b) in enumerate(AUFWAND + AUFWAND[:1], 1))
+    w = [sum(r[k] for r in AUFWAND + AUFWAND[:1]) for k in (0, 1)]
+    text += zeile("Ordentliche Aufwendungen", w[0], w[1], rate=False)
+    text += f"Ordentliches Ergebnis\t{zahl(e[0] - w[0])}\t{zahl(e[1] - w[1] + ergebnis_slip)}\t\t\n"
+    return text
+
+
+def test_the_scheme_in_a_table_with_cells(tmp_path, capsys):
+    readings = erkannt(tmp_path, "ergebnisstaffel_tabelle", _tabelle())
+    e = [sum(r[k] for r in ERTRAEGE + ERTRAEGE[:1]) for k in (0, 1)]
+    w = [sum(r[k] for r in AUFWAND + AUFWAND[:1]) for k in (0, 1)]
+    assert [werte(r)[1] for r in readings if r.ergebnis.zeile.nr == 5][:2] == e
+    assert [werte(r)[1] for r in readings if r.ergebnis.zeile.nr == 10] == [e[0] - w[0], e[1] - w[1]]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _tabelle(ergebnis_slip=Fraction(9000))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 10 and Fraction(fehler["werte"]["nachgerechnet"]) == e[1] - w[1]

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
@@ -53,6 +54,35 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         i += 1
     return found
+
+
+def recognise_table(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    """The same scheme in a table with cells (tabs, pipes, or stored one cell per line): „Ordentliche Erträge“ under
+    its rows, „Ordentliche Aufwendungen“ under theirs, each column for itself – where a row leaves its last cells empty
+    („… | 702.581 |“ under „Abw. in %“), the columns it has."""
+    found: list[Rechnung] = []
+    rows: list[_Row] = []
+    for reihe in [*reihen, None]:
+        values = _cells(reihe) if reihe is not None else None
+        if values is None:
+            if len(rows) >= 3:
+                _staffel(rows, Decimal(0), found)
+            rows = []
+            continue
+        rows.append(_Row(reihe.label.strip(" :"), values) if reihe is not None else _Row("", []))
+    return found
+
+
+def _cells(reihe: Reihe) -> list[tuple[Zeile, Zahl]] | None:
+    """A table row's figures from its first cell on, up to the first empty one – or None for no table row."""
+    if not (reihe.zeile.zellen or reihe.orte) or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", reihe.label):
+        return None
+    values: list[tuple[Zeile, Zahl]] = []
+    for eintrag in reihe.eintraege:
+        if eintrag.art != WERT or len(eintrag.zahlen) != 1 or eintrag.zahlen[0].einheit == "%":
+            break
+        values.append((reihe.fund(eintrag.zahlen[0]).zeile, eintrag.zahlen[0]))
+    return values or None
 
 
 def _rows(zeilen: list[Zeile], i: int, columns: int) -> tuple[list[_Row], int]:
@@ -120,10 +150,19 @@ def _staffel(rows: list[_Row], half: Decimal, found: list[Rechnung]) -> None:
                 _balance(rows[index - 2], rows[index - 1], row, half, found, "Finanzergebnis")
         elif role == "ordentlich" and {"verwaltung", "finanz"} <= roles.keys():
             _balance(rows[roles["verwaltung"]], rows[roles["finanz"]], row, half, found, "ordentliches Ergebnis", True)
+        elif role == "ordentlich" and {"ertraege", "aufwendungen"} <= roles.keys() and not _with_finanz(rows):
+            # a scheme without a Finanzergebnis: the ordentliche Erträge less the ordentliche Aufwendungen
+            first, second = rows[roles["ertraege"]], rows[roles["aufwendungen"]]
+            _balance(first, second, row, half, found, "ordentliches Ergebnis")
+
+
+def _with_finanz(rows: list[_Row]) -> bool:
+    return any(re.search(r"Finanz|Zinsen", row.label, re.IGNORECASE) for row in rows)
 
 
 def _complete(row: _Row, columns: int) -> bool:
-    return len(row.values) == columns
+    """As many figures as the result – or more, the result's row leaving its last cells empty."""
+    return len(row.values) >= columns
 
 
 def _sum(items: list[_Row], total: _Row, half: Decimal, found: list[Rechnung]) -> None:

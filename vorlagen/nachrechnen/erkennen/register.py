@@ -138,6 +138,7 @@ ERKENNER = (
     Erkenner(112, "zahlungsmittel", lambda d, p: zahlungsmittel.recognise(d.zeilen_reihen, p)),
     Erkenner(111, "zellsaldo", lambda d, p: zellsaldo.recognise(d.zeilen_reihen, p)),
     Erkenner(113, "ergebnisstaffel", lambda d, p: ergebnisstaffel.recognise(d.zeilen, p)),
+    Erkenner(114, "ergebnisstaffel_tabelle", lambda d, p: ergebnisstaffel.recognise_table(d.zeilen_reihen, p)),
     Erkenner(120, "nachtrag", lambda d, p: nachtrag.recognise(d.zeilen_reihen, p)),
     Erkenner(122, "bisherauf", lambda d, p: bisherauf.recognise(d.zeilen, p)),
     Erkenner(124, "nachtragleerzellen", lambda d, p: nachtragleerzellen.recognise(d.zeilen, p)),
