@@ -108,7 +108,8 @@ def _tabelle(ergebnis_slip: Fraction = Fraction(0)) -> str:
     text += "".join(zeile(f"Aufwand {i}", a, b) for i, (a, b) in enumerate(AUFWAND + AUFWAND[:1], 1))
     w = [sum(r[k] for r in AUFWAND + AUFWAND[:1]) for k in (0, 1)]
     text += zeile("Ordentliche Aufwendungen", w[0], w[1], rate=False)
-    text += f"Ordentliches Ergebnis\t{zahl(e[0] - w[0])}\t{zahl(e[1] - w[1] + ergebnis_slip)}\t\t\n"
+    (e_plan, e_ist), (w_plan, w_ist) = e, w
+    text += f"Ordentliches Ergebnis\t{zahl(e_plan - w_plan)}\t{zahl(e_ist - w_ist + ergebnis_slip)}\t\t\n"
     return text
 
 
@@ -117,7 +118,12 @@ def test_the_scheme_in_a_table_with_cells(tmp_path, capsys):
     e = [sum(r[k] for r in ERTRAEGE + ERTRAEGE[:1]) for k in (0, 1)]
     w = [sum(r[k] for r in AUFWAND + AUFWAND[:1]) for k in (0, 1)]
     assert [werte(r)[1] for r in readings if r.ergebnis.zeile.nr == 5][:2] == e
-    assert [werte(r)[1] for r in readings if r.ergebnis.zeile.nr == 10] == [e[0] - w[0], e[1] - w[1]]
-    code, report, _ = check(capsys, write(tmp_path, "b.txt", _tabelle(ergebnis_slip=Fraction(9000))))
-    (fehler,) = by_status(report, "Fehler")
-    assert code == 1 and fehler["zeile"] == 10 and Fraction(fehler["werte"]["nachgerechnet"]) == e[1] - w[1]
+    assert [werte(r)[1] for r in readings if r.ergebnis.zeile.nr == 9][:2] == w
+    # the ordentliche Ergebnis is zellsaldo's (NKF may count the Finanzergebnis in it): no reading of this scheme
+    assert [r for r in readings if r.ergebnis.zeile.nr == 10] == []
+    slip = _tabelle().replace(
+        f"Ordentliche Aufwendungen\t{zahl(w[0])}", f"Ordentliche Aufwendungen\t{zahl(w[0] + 9000)}"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", slip))
+    # a column total over all rows above is a doubt, never a slip (a „davon“ row would count twice)
+    assert code == 0 and 9 in [b["zeile"] for b in by_status(report, "nicht eindeutig")]

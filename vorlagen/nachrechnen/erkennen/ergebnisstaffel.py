@@ -150,14 +150,6 @@ def _staffel(rows: list[_Row], half: Decimal, found: list[Rechnung]) -> None:
                 _balance(rows[index - 2], rows[index - 1], row, half, found, "Finanzergebnis")
         elif role == "ordentlich" and {"verwaltung", "finanz"} <= roles.keys():
             _balance(rows[roles["verwaltung"]], rows[roles["finanz"]], row, half, found, "ordentliches Ergebnis", True)
-        elif role == "ordentlich" and {"ertraege", "aufwendungen"} <= roles.keys() and not _with_finanz(rows):
-            # a scheme without a Finanzergebnis: the ordentliche Erträge less the ordentliche Aufwendungen
-            first, second = rows[roles["ertraege"]], rows[roles["aufwendungen"]]
-            _balance(first, second, row, half, found, "ordentliches Ergebnis")
-
-
-def _with_finanz(rows: list[_Row]) -> bool:
-    return any(re.search(r"Finanz|Zinsen", row.label, re.IGNORECASE) for row in rows)
 
 
 def _complete(row: _Row, columns: int) -> bool:
