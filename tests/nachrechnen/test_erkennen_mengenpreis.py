@@ -311,3 +311,22 @@ def test_the_one_row_of_a_count_above_1_that_misses_under_a_head_of_a_price_is_a
     (zweifel,) = by_status(report, "nicht eindeutig")
     assert code == 0 and zweifel["zeile"] == 2 and Fraction(zweifel["werte"]["nachgerechnet"]) == 3 * Fraction(498)
     assert zweifel["hinweis"] == "das Produkt ist aus zu wenigen Zeilen erschlossen"
+
+
+def test_staff_costs_whose_counts_and_rates_are_both_plain_are_read_once(tmp_path, capsys):
+    """„Bereich | VZÄ 2025 | Durchschnittskosten je VZÄ (€) | Personalkosten 2025 (€)“ over plain figures (set 8 of
+    issue 60): VZÄ with decimals, rates in whole euros – tried as count and as price both ways, the pair is one, not
+    two that leave the column open."""
+    zeilen = [
+        ("Beamte A9–A13", Fraction(14), 86_400),
+        ("Beschäftigte E9–E13", Fraction(83, 2), 78_250),
+        ("Beschäftigte E5–E8", Fraction(155, 4), 62_180),
+    ]
+    text = "Bereich\tVZÄ 2025\tDurchschnittskosten je VZÄ (€)\tPersonalkosten 2025 (€)\n" + "".join(
+        f"{name}\t{zahl(vzae, 2)}\t{zahl(Fraction(satz))}\t{zahl(vzae * satz)}\n" for name, vzae, satz in zeilen
+    )
+    readings = erkannt(tmp_path, "mengenpreis", text)
+    assert sorted(werte(r)[1] for r in readings) == sorted(vzae * satz for _, vzae, satz in zeilen)
+    slip = text.replace(zahl(zeilen[1][1] * zeilen[1][2]), zahl(zeilen[1][1] * zeilen[1][2] + 900))
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", slip))
+    assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [3]

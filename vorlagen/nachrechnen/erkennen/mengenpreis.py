@@ -87,8 +87,9 @@ def _as_typed(run: list[tuple[Reihe, list[Zahl]]], count: int, price: int) -> tu
     may be the count: the one of whole numbers in every row, else the left one – the product reads the same."""
     if run[0][1][price].einheit:
         return count, price
-    whole = [all(values[k].wert == int(values[k].wert) for _, values in run) for k in (count, price)]
-    return (price, count) if whole == [False, True] else (min(count, price), max(count, price))
+    left, right = sorted((count, price))  # the same pair, whichever was tried as the count
+    whole = [all(values[k].wert == int(values[k].wert) for _, values in run) for k in (left, right)]
+    return (right, left) if whole == [False, True] else (left, right)
 
 
 def _verdict(values: list[Zahl], count: int, price: int, total: int, op: str) -> bool | None:
