@@ -59,3 +59,22 @@ def test_a_row_that_names_a_rule_of_its_own_is_no_slip(tmp_path, capsys):
     text = _tabelle(slip=9_000, gesamt=False).replace("Gemeinde 3\n", "Gemeinde 3 (Höchstbetrag)\n")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and len(by_status(report, "nicht eindeutig")) == 1
+
+
+def test_a_head_that_names_the_tax_rate_gives_the_tax_column(tmp_path, capsys):
+    """„Angebotssumme netto (€) | USt 19 % (€) | Angebotssumme brutto (€)“ (a Preisspiegel, set 8 of issue 60): the
+    tax column is the netto column times the rate its head names."""
+    netto = [Fraction(n, 100) for n in (23195000, 24411872, 26248015, 27010000, 28800050)]
+    ust = [rund(n * 19 / 100, Fraction(1, 100)) for n in netto]
+
+    def papier(slip: Fraction = Fraction(0)) -> str:
+        text = "Bieter\nAngebotssumme netto (€)\nUSt 19 % (€)\nAngebotssumme brutto (€)\n"
+        for i, (n, u) in enumerate(zip(netto, ust, strict=True)):
+            typed = u + (slip if i == 1 else 0)
+            text += f"Bieter {'ABCDE'[i]}\n{zahl(n, 2)}\n{zahl(typed, 2)}\n{zahl(n + typed, 2)}\n"
+        return text
+
+    readings = erkannt(tmp_path, "spaltensatz", papier())
+    assert [werte(r) for r in readings] == [([n, Fraction(19)], u) for n, u in zip(netto, ust, strict=True)]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", papier(slip=Fraction(90))))
+    assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler") if b["art"] == "spaltensatz"] == [11]

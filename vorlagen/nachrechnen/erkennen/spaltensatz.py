@@ -25,7 +25,7 @@ from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
-_RATE_WORD = re.compile(r"\w*(?:satz|sätze|quote)\b", re.IGNORECASE)
+_RATE_WORD = re.compile(r"\w*(?:satz|sätze|quote)\b|\b(?:USt|MwSt|Umsatzsteuer|Mehrwertsteuer)\b", re.IGNORECASE)
 # words above the table that give some rows another rule: a miss there is no slip
 _EXCEPTION = re.compile(
     r"höchst|mindest|maximal|jedoch|außer|Ausnahme|abweichend|Erstattung|abgesetzt|abzgl|abzüglich|zuzüglich|zzgl|"
