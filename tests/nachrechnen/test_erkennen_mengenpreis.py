@@ -330,3 +330,29 @@ def test_staff_costs_whose_counts_and_rates_are_both_plain_are_read_once(tmp_pat
     slip = text.replace(zahl(zeilen[1][1] * zeilen[1][2]), zahl(zeilen[1][1] * zeilen[1][2] + 900))
     code, report, _ = check(capsys, write(tmp_path, "b.txt", slip))
     assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [3]
+
+
+def test_a_price_column_whose_head_names_cents(tmp_path, capsys):
+    """„Verbrauch 2023 (kWh) | Durchschnittspreis (ct/kWh) | Kosten 2023 (€)“ over plain figures (an Energiebericht,
+    set 8 of issue 60): the cost is the consumption times the price in cents, in euros."""
+    zeilen = [
+        ("Strom", 2_184_500, Fraction(3142, 100)),
+        ("Erdgas", 5_906_300, Fraction(1187, 100)),
+        ("Fernwärme", 1_320_800, Fraction(1405, 100)),
+    ]
+    kosten = [rund(kwh * ct / 100) for _, kwh, ct in zeilen]
+
+    def tabelle(slip: int = 0) -> str:
+        text = "Energieträger\tVerbrauch 2023 (kWh)\tDurchschnittspreis (ct/kWh)\tKosten 2023 (€)\n"
+        for i, ((name, kwh, ct), k) in enumerate(zip(zeilen, kosten, strict=True)):
+            text += f"{name}\t{zahl(Fraction(kwh))}\t{zahl(ct, 2)}\t{zahl(k + (slip if i == 1 else 0))}\n"
+        return text
+
+    readings = erkannt(tmp_path, "mengenpreis", tabelle())
+    assert [werte(r) for r in readings] == [
+        ([Fraction(kwh), ct / 100], k) for (_, kwh, ct), k in zip(zeilen, kosten, strict=True)
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", tabelle(slip=900)))
+    assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [3]
+    # a head that names no cents: the price is no amount in euros, nothing is read
+    assert erkannt(tmp_path, "mengenpreis", tabelle().replace("(ct/kWh)", "(kWh-Faktor)")) == []

@@ -57,7 +57,7 @@ UNIT_PRICE_HEAD = re.compile(
     r"(?:einzel|stück|einheits|stk\.?)\s*-?\s*preis|\bpreis\s*(?:je|pro|/)|(?:kosten|personalkosten|durchschnitts|"
     r"pauschal|vergütungs|förder)satz|\b(?:je|pro)\s+(?:stück|stk|einheit|platz|kind|person|monat|jahr|stunde|vzä|"
     r"stelle|einwohner|teilnehmer|schüler|schülerin|fall|m²|qm|lfm)\b|(?:€|\beur|\beuro)\s*(?:je|pro|/)\s*\w|"
-    r"\b(?:rate|preis|kosten|betrag|miete|pauschale)\s+(?:je|pro)\s+[a-zäöüß]|"
+    r"\b(?:rate|preis|kosten|betrag|miete|pauschale)\s+(?:je|pro)\s+[a-zäöüß]|\b(?:ct|cent)\s*(?:je|pro|/)\s*\w|"
     r"(?-i:\bEP\b)",
     re.IGNORECASE,
 )

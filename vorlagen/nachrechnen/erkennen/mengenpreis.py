@@ -24,7 +24,7 @@ typed, read by the same rules."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import permutations
 
@@ -36,6 +36,7 @@ from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
 
+_CENT_HEAD = re.compile(r"\bct\b|\bCent\b", re.IGNORECASE)
 _EURO_HEAD = re.compile(r"(?:€|\bEUR\b|\bEuro\b)", re.IGNORECASE)
 _MIN_ROWS = 2
 _TIMES, _PER = "mal", "je"  # the product of count and price; the amount per unit as amount by count
@@ -52,8 +53,35 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     for start, run in runs_at(reihen, any_units=True, min_rows=_MIN_ROWS):
-        found += _read(run, _head(reihen, start), taken)
+        found += _read(_in_cent(reihen, start, run), _head(reihen, start), taken)
     return found
+
+
+def _in_cent(reihen: list[Reihe], start: int, run: list[tuple[Reihe, list[Zahl]]]) -> list[tuple[Reihe, list[Zahl]]]:
+    """The run with the plain figures of a column whose head cell names cents („Durchschnittspreis (ct/kWh)“) read in
+    euros, as „31,42 ct“ is read: 0,3142 € – and then those of the columns whose head cell names euros („Kosten 2023
+    (€)“) as amounts in euros (the head's cells stand over the label and each value)."""
+    width = len(run[0][1])
+    head = next((r.zeile.text for r in reversed(reihen[max(0, start - 2) : start]) if "\t" in r.zeile.text), "")
+    cells = head.split("\t")
+    cent = {k for k in range(width) if len(cells) == width + 1 and _CENT_HEAD.search(cells[k + 1])}
+    if not cent:
+        return run
+    euro = {k for k in range(width) if _EURO_HEAD.search(cells[k + 1])}
+    return [
+        (reihe, [_in_euro(z, k in cent) if k in cent | euro else z for k, z in enumerate(values)])
+        for reihe, values in run
+    ]
+
+
+def _in_euro(zahl: Zahl, cent: bool) -> Zahl:
+    """A plain figure under a head in euros – or in cents: „31,42“ is 0,3142 €."""
+    if zahl.einheit:
+        return zahl
+    if not cent:
+        return replace(zahl, einheit="€")
+    hundredth = Decimal("0.01")
+    return replace(zahl, wert=zahl.wert * hundredth, einheit="€", schritt=zahl.schritt * hundredth, skala=hundredth)
 
 
 def _head(reihen: list[Reihe], start: int) -> _Kopf:
