@@ -20,7 +20,7 @@ from itertools import combinations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Run, runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import SPLIT_BY_KEY, TOTAL_ROW_START
@@ -32,8 +32,6 @@ _LINES_ABOVE = 4  # lines with figures above the table looked at for the whole
 _REACH = 12  # lines above the table walked at most
 _ONE_STEP = "um eine Stelle der Rundung daneben kann ein Anteil sein, den die Verteilung andersherum gerundet hat"
 _FEW = "die Verteilung ist aus zu wenigen Zeilen erschlossen"
-
-Run = list[tuple[Reihe, list[Zahl]]]
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:

@@ -113,6 +113,9 @@ def _values(reihe: Reihe, any_units: bool = False, min_width: int = _MIN_WIDTH) 
     return values if any_units or len({z.einheit for z in values if z.einheit != "%"}) <= 1 else None
 
 
+Run = list[tuple[Reihe, list[Zahl]]]  # a run of table rows: each row with its values
+
+
 def runs(
     reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
 ) -> list[list[tuple[Reihe, list[Zahl]]]]:

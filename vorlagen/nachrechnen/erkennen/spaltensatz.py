@@ -21,8 +21,8 @@ from itertools import combinations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Run, runs_at
+from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
 _RATE_WORD = re.compile(r"\w*(?:satz|sätze|quote)\b|\b(?:USt|MwSt|Umsatzsteuer|Mehrwertsteuer)\b", re.IGNORECASE)
@@ -42,8 +42,6 @@ _RATES = 4  # rates tried, at most
 _WORDS_BEFORE = 60  # characters before a rate looked at for its word
 _ONE_STEP = "um eine Stelle der Rundung daneben kann ein Betrag sein, den die Tabelle andersherum gerundet hat"
 _FEW = "die Spalte ist aus zu wenigen Zeilen erschlossen"
-
-Run = list[tuple[Reihe, list[Zahl]]]
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:

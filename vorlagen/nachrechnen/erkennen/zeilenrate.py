@@ -19,7 +19,7 @@ from itertools import takewhile
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
-from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
+from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Run, runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
@@ -31,8 +31,6 @@ _AGAINST = re.compile(r"Vorjahr|im\s+Vergleich\s+zu|gegenüber", re.IGNORECASE)
 _BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$")
 _LINES_AFTER = 6  # lines with text after a table looked at for such sentences
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{5,}")
-
-Run = list[tuple[Reihe, list[Zahl]]]
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
