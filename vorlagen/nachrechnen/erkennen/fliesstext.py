@@ -15,6 +15,7 @@ _DIFF = re.compile(
     r"Minderaufwand|Einsparung|mehr als|weniger als"
 )
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
+_NAMED_BEFORE = 20  # characters before an amount that name it
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
     r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|\w*[Dd]efizit|Nettoaufwand|"
@@ -285,6 +286,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     a, b, c = money
     if _PER_PERIOD.match(text[c.ende : c.ende + 40]):
         return []  # „…, das sind 34,40 € im Monat“: a share per month or per head, no difference
+    if all(_DIFF.search(text[max(0, z.start - _NAMED_BEFORE) : z.start]) for z in money):
+        return []  # „– Minderaufwand: 5.000,00 €“ on three lines of a Deckung: a list of items named alike
     explicit = bool(
         re.search(r"\bzwischen\s*$", words_before(text, a))
         and re.match(r"^\s*und\s*$", between(text, a, b))
