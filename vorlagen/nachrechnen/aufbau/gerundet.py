@@ -129,17 +129,15 @@ _MAX_UNIT = Decimal(1000)
 _UNITS = {Decimal(1): "Euro", Decimal(10): "Zehnern", Decimal(100): "Hundert", Decimal(1000): "Tausend"}
 
 
-def full_unit(typed: Zahl, exact: Decimal) -> Decimal:
-    """The unit an amount typed in full euros, tens, hundreds or thousands is rounded to from an exact amount that is
-    not („469.000,00“ for 469.135,80, „1.798.700 €“ for 1.798.681,40): the largest power of ten it is a multiple of,
-    up to a thousand and to a hundredth of the amount; the step as typed where the exact amount is such a multiple
-    too. Within one such unit, up or down, the amount is rounded, no slip."""
+def full_unit(typed: Zahl, exact: Decimal) -> tuple[Decimal, str]:
+    """How far an amount typed in full euros, tens, hundreds or thousands may stand from an exact amount that is not
+    („469.000,00“ for 469.135,80, „1.798.700 €“ for 1.798.681,40), and the reason a verdict gives for it: the unit is
+    the largest power of ten the amount is a multiple of, up to a thousand and to a hundredth of the amount; within one
+    such unit, up or down, the amount is rounded, no slip. Nothing where the exact amount is such a multiple too."""
     unit = Decimal(1)
     while unit < _MAX_UNIT and typed.wert % (unit * 10) == 0 and unit * 10 * 100 <= abs(typed.wert):
         unit *= 10
-    return unit if typed.wert % unit == 0 and exact % unit != 0 else typed.schritt
-
-
-def in_full_units(unit: Decimal) -> str:
-    """The reason a verdict gives for an amount within `full_unit` of its exact value."""
-    return f"der Betrag steht in vollen {_UNITS.get(unit, 'Einheiten')} und ist aus dem genauen auf- oder abgerundet"
+    if typed.wert % unit != 0 or exact % unit == 0 or unit <= typed.schritt:
+        return Decimal(0), GRUND_DOKUMENT
+    reason = f"der Betrag steht in vollen {_UNITS.get(unit, 'Einheiten')} und ist aus dem genauen auf- oder abgerundet"
+    return unit - typed.schritt, reason

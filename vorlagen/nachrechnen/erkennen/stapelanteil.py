@@ -94,7 +94,7 @@ def _reading(
     for changed in (base.wert + exact, base.wert - exact):
         if abs(changed - share.wert) <= _HUNDRED:
             return None  # the base raised or lowered by the rate: a change, no share
-    unit = gerundet.full_unit(share, exact)
+    allowance, reason = gerundet.full_unit(share, exact)
     named = any(_BASE.search(zeile.text) and _head_cell(zeile) for zeile in labels)
     return Rechnung(
         "Grundlage, Satz und Anteil je auf einer Zeile",
@@ -105,8 +105,8 @@ def _reading(
         sicher=named,
         rang=1,
         typ="stapelanteil",
-        toleranz=unit - share.schritt if unit > share.schritt else Decimal(0),
-        rundungsgrund=gerundet.in_full_units(unit),
+        toleranz=allowance,
+        rundungsgrund=reason,
     )
 
 

@@ -10,12 +10,11 @@ base („Umlagegrundlage“, „Bemessungsgrundlage“, „Umlagekraft“) holds
 years, they name the same; the rate's line names no earlier time („Im Vorjahr betrug der Hebesatz …“) and no
 amount, and no base of another amount stands above. Then a mismatch is a slip – a rate applied to another amount (the
 Steuerkraftmesszahl alone) is one; an Umlage typed in full hundreds or thousands of an exact amount that is not is
-rounded (aufbau/gerundet.full_unit). Every look is bounded: a number of lines above each Umlage."""
+rounded (vorlagen/nachrechnen/aufbau/gerundet.py, full_unit). Every look is bounded: a number of lines above each Umlage."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
@@ -46,7 +45,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if rate is None or base is None or not _same_year(base, (zeile, levy)):
             continue
         base_line, base_zahl = base
-        unit = gerundet.full_unit(levy, base_zahl.wert * rate.wert / 100)
+        allowance, reason = gerundet.full_unit(levy, base_zahl.wert * rate.wert / 100)
         found.append(
             Rechnung(
                 "Umlage als Umlagegrundlage mal Hebesatz, Zeile für Zeile genannt",
@@ -56,8 +55,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
                 f"{base_zahl.betrag()} x {rate.betrag()}",
                 rang=2,
                 typ="umlagezeile",
-                toleranz=unit - levy.schritt if unit > levy.schritt else Decimal(0),
-                rundungsgrund=gerundet.in_full_units(unit),
+                toleranz=allowance,
+                rundungsgrund=reason,
             )
         )
     return found
