@@ -31,7 +31,7 @@ from itertools import permutations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.aufbau.spaltenkopf import words_above
+from vorlagen.nachrechnen.aufbau.spaltenkopf import head_cell, heads_above, words_above
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
@@ -60,14 +60,13 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _in_cent(reihen: list[Reihe], start: int, run: list[tuple[Reihe, list[Zahl]]]) -> list[tuple[Reihe, list[Zahl]]]:
     """The run with the plain figures of a column whose head cell names cents („Durchschnittspreis (ct/kWh)“) read in
     euros, as „31,42 ct“ is read: 0,3142 € – and then those of the columns whose head cell names euros („Kosten 2023
-    (€)“) as amounts in euros (the head's cells stand over the label and each value)."""
-    width = len(run[0][1])
-    head = next((r.zeile.text for r in reversed(reihen[max(0, start - 2) : start]) if "\t" in r.zeile.text), "")
-    cells = head.split("\t")
-    cent = {k for k in range(width) if len(cells) == width + 1 and _CENT_HEAD.search(cells[k + 1])}
+    (€)“) as amounts in euros (each column's head cell as spaltenkopf finds it)."""
+    heads = heads_above(reihen, start)
+    cells = [head_cell(heads, place) for place in run[0][0].eintraege]  # a run's rows are all values: place k is k
+    cent = {k for k, cell in enumerate(cells) if _CENT_HEAD.search(cell)}
     if not cent:
         return run
-    euro = {k for k in range(width) if _EURO_HEAD.search(cells[k + 1])}
+    euro = {k for k, cell in enumerate(cells) if _EURO_HEAD.search(cell)}
     return [
         (reihe, [_in_euro(z, k in cent) if k in cent | euro else z for k, z in enumerate(values)])
         for reihe, values in run
