@@ -20,6 +20,7 @@ from itertools import combinations
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.erkennen.schluesseltabelle import FEW, ONE_STEP
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Run, runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
@@ -30,8 +31,6 @@ _MIN_HOLD = 2  # rows that hold, at least: two shares a whole gives to the cent 
 _SURE = 3  # rows that hold for the one that misses to be a slip (two where the keys' total is named too)
 _LINES_ABOVE = 4  # lines with figures above the table looked at for the whole
 _REACH = 12  # lines above the table walked at most
-_ONE_STEP = "um eine Stelle der Rundung daneben kann ein Anteil sein, den die Verteilung andersherum gerundet hat"
-_FEW = "die Verteilung ist aus zu wenigen Zeilen erschlossen"
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -108,7 +107,7 @@ def _reading(whole: Fund, keys: list[Fund], own: int, share: Fund, exact: Decima
         share,
         f"{whole.zahl.betrag()} × {keys[own].zahl.betrag()} / (Summe der {len(keys)} Schlüsselzahlen)",
         sicher=not doubt,
-        grund=_ONE_STEP if one_step else _FEW if doubt else "",
+        grund=ONE_STEP if one_step else FEW if doubt else "",
         rang=1,
         typ="schluesselganzes",
     )

@@ -22,6 +22,9 @@ from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
 _MIN_ROWS = 3  # rows of the distribution, the total row not counted
 _SURE = 3  # rows that hold for the one that misses to be a slip
+# the doubts of a distribution (also schluesselganzes.py, umlageschluessel.py)
+ONE_STEP = "um eine Stelle der Rundung daneben kann ein Anteil sein, den die Verteilung andersherum gerundet hat"
+FEW = "die Verteilung ist aus zu wenigen Zeilen erschlossen"
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -85,7 +88,7 @@ def _readings(
         rounded = round_half_up(exact, values[amount].schritt)
         one_step = abs(rounded - values[amount].wert) == values[amount].schritt
         doubt = not sure or one_step
-        grund = _ONE_STEP if one_step else _FEW if doubt else ""
+        grund = ONE_STEP if one_step else FEW if doubt else ""
         key_fund, keys_fund = reihe.fund(values[key]), total_row.fund(totals[key])
         if totals[amount].wert == 100:  # a column of shares in percent: the row's key in percent of all keys
             found.append(
@@ -117,7 +120,3 @@ def _readings(
             )
         )
     return found
-
-
-_ONE_STEP = "um eine Stelle der Rundung daneben kann ein Anteil sein, den die Verteilung andersherum gerundet hat"
-_FEW = "die Verteilung ist aus zu wenigen Zeilen erschlossen"

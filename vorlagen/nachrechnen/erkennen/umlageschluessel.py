@@ -19,6 +19,7 @@ from decimal import Decimal
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen.schluesseltabelle import FEW
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import SPLIT_BY_KEY, TOTAL_IN_PROSE, TOTAL_ROW_START
@@ -188,7 +189,6 @@ def _read(
     if before and any(s.zahl.wert >= whole for s in share_funds):
         return []  # a whole is larger than each of its shares
     few = before and not named and len(keys) - len(misses) < _MIN
-    grund_few = "die Verteilung ist aus zu wenigen Zeilen erschlossen"
     readings = []
     for i, (key, share) in enumerate(zip(key_funds, share_funds, strict=True)):
         one_step = i in misses and abs(computed[i] - share.zahl.wert) <= steps[i]
@@ -204,7 +204,7 @@ def _read(
                     "die übrigen Anteile stimmen; um eine Stelle der Rundung daneben kann ein Anteil sein, den die "
                     "Umlage andersherum gerundet hat, damit alle zusammen das Ganze ergeben"
                     if one_step
-                    else grund_few
+                    else FEW
                     if few
                     else ""
                 ),
