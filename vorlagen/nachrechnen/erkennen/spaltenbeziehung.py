@@ -118,7 +118,7 @@ Run = list[tuple[Reihe, list[Zahl]]]  # a run of table rows: each row with its v
 
 def runs(
     reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
-) -> list[list[tuple[Reihe, list[Zahl]]]]:
+) -> list[Run]:
     """The runs of rows of as many figures, one a place (of one unit but percent, unless `any_units`), at least
     `min_width` a row and `min_rows` rows."""
     return [run for _, run in runs_at(reihen, any_units, min_width, min_rows)]
@@ -126,10 +126,10 @@ def runs(
 
 def runs_at(
     reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
-) -> list[tuple[int, list[tuple[Reihe, list[Zahl]]]]]:
+) -> list[tuple[int, Run]]:
     """The runs (`runs`), each with the index of its first row in `reihen` – where a recogniser looks above it."""
-    found: list[tuple[int, list[tuple[Reihe, list[Zahl]]]]] = []
-    current: list[tuple[Reihe, list[Zahl]]] = []
+    found: list[tuple[int, Run]] = []
+    current: Run = []
     start = blanks = 0
     for index, reihe in enumerate(reihen):
         if not reihe.zeile.text.strip():
