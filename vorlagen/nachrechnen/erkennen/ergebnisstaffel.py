@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import groupby
 
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
@@ -61,15 +62,11 @@ def recognise_table(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Re
     its rows, „Ordentliche Aufwendungen“ under theirs, each column for itself – where a row leaves its last cells empty
     („… | 702.581 |“ under „Abw. in %“), the columns it has."""
     found: list[Rechnung] = []
-    rows: list[_Row] = []
-    for reihe in [*reihen, None]:
-        values = _cells(reihe) if reihe is not None else None
-        if values is None:
-            if len(rows) >= 3:
-                _staffel(rows, Decimal(0), found)
-            rows = []
-            continue
-        rows.append(_Row(reihe.label.strip(" :"), values) if reihe is not None else _Row("", []))
+    cells = [(reihe, _cells(reihe)) for reihe in reihen]
+    for _, table in groupby(cells, key=lambda pair: pair[1] is not None):  # the runs of table rows
+        rows = [_Row(reihe.label.strip(" :"), values) for reihe, values in table if values]
+        if len(rows) >= 3:
+            _staffel(rows, Decimal(0), found)
     return found
 
 
