@@ -147,6 +147,9 @@ NEXT_PARAGRAPH = re.compile(r"^\W*§")  # the next § of a Satzung: a Nachtrag t
 SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
 SURPLUS = re.compile(r"Überschuss|Jahresgewinn", re.IGNORECASE)
 DEFICIT = re.compile(r"Fehlbetrag|Jahresverlust", re.IGNORECASE)
+# a label that names both sides of a Saldo in one word: „Zahlungsmittelüberschuss/-bedarf“,
+# „Finanzierungsmittelüberschuss/-fehlbetrag“ – the sign typed says which
+BOTH_SIDES_NAMED = re.compile(r"überschuss\s*/\s*-?\s*(?:bedarf|fehlbedarf|fehlbetrag|defizit)", re.IGNORECASE)
 SALDO_ROW = re.compile(
     r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Jahresgewinn|Jahresverlust", re.IGNORECASE
 )

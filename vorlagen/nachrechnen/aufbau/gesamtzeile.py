@@ -18,6 +18,7 @@ MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays �
 # „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
 _AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")  # „3. Rückstellungen“: an item of a numbered list
 # a row whose label ends in „darunter:“ over rows that open with a dash: those are parts of that row, not of the total
 # („Kernhaushalt (BB 21) darunter: | 53.659“ over „- Beschäftigte GfA | 3.180“)
 _ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_WORD})\s*:?\s*$", re.IGNORECASE)
@@ -320,3 +321,9 @@ def _other_branch(number: str, reihe: Reihe) -> bool:
         return False
     parent = number.rsplit(".", 1)[0]
     return number.startswith(own[1] + ".") or own[1].rsplit(".", 1)[0] != parent
+
+
+def item_number(reihe: Reihe) -> int:
+    """The number a row opens with as an item of a list („3. Rückstellungen“: 3), 0 for none."""
+    number = _ITEM_NUMBER.match(reihe.zeile.text)
+    return 0 if number is None else int(number[1])

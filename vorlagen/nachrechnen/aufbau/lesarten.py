@@ -1,7 +1,8 @@
 """The readings of one total: the rows since the last total (under Zwischensummen: all rows of the table), the
 Zwischensummen with the rows after them, the total above less the rows between, the longest run of rows that adds
 up – each judged by urteil: a reading that holds wins; else the likeliest speaks, a slip where the layout leaves no
-doubt, „nicht eindeutig“ (with why) where it does."""
+doubt, „nicht eindeutig“ (with why) where it does. Rows numbered on under the totals of groups („Summe Schulden“,
+then „3. Rückstellungen“) count those groups: the total is theirs, the rows since the last total are only a guess."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, bare_words, total_kind, walk
+from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, bare_words, item_number, total_kind, walk
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, UNKLAR, WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import Offen, align
@@ -167,6 +168,10 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     total, column, kind = summe.total, summe.column, summe.kind
     rows = lauf.rows[lauf.cut :]
     sure = kind in ("gleich", "zwischen", "summe", "fett") and not _other_flow(total, rows)
+    # „Summe Schulden“, then „3. Rückstellungen“, „4. …“, „Summe Passiva“: the rows go on counting the groups above,
+    # whose totals stand over them – the total is theirs too, not that of the rows since the last total alone
+    groups = item_number(rows[0][0]) - 1 if rows else 0
+    counted_on = groups > 0 and lauf.above is not None and _group_total(summe.reihen[lauf.above])
     spalte = _parts(rows, column)
     if lauf.offen:
         spalte.doubts.append(lauf.offen)
@@ -199,7 +204,7 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     # one amount and dashes for nothing in the other rows („130.000 € | – | – | –“ over „Summe 120.000 €“): the
     # column's total is that amount
     if len(spalte.funds) >= 2 or len(spalte.funds) == 1 and spalte.striche:
-        summe.add(name, spalte, typ, sure and running is None, rang=3)
+        summe.add(name, spalte, typ, sure and running is None and not counted_on, rang=3)
         if spalte.klammern:  # „Erträge 50.000 € / Aufwendungen (30.000 €) / Summe 20.000 €“: brackets as a minus
             signs = [-s if i in spalte.klammern else s for i, s in enumerate(spalte.signs)]
             minus = _Spalte(spalte.funds, signs, [], spalte.ohne)
@@ -221,6 +226,8 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     above = summe.reihen[lauf.above]
     if kind != "zwischen" and total_kind(above) == "zwischen":
         _grand_total(summe, lauf, sure)
+    elif counted_on:
+        _grand_total(summe, lauf, sure, _group_total, groups)
     elif not lauf.rows and GRAND_TOTAL.fullmatch(total.label) and _group_total(above):
         # „Summe Beamte“, „Summe Beschäftigte“, then „Gesamt“ right under them: totals of groups, as Zwischensummen
         _grand_total(summe, lauf, sure, _group_total)
@@ -344,14 +351,18 @@ def _group_total(reihe: Reihe) -> bool:
     return total_kind(reihe) == "summe" and GROUP_TOTAL.match(reihe.label) is not None
 
 
-def _grand_total(summe: Summe, lauf: Lauf, sure: bool, subtotal: Callable[[Reihe], bool] = _zwischen) -> None:
+def _grand_total(
+    summe: Summe, lauf: Lauf, sure: bool, subtotal: Callable[[Reihe], bool] = _zwischen, groups: int = 0
+) -> None:
     """Under Zwischensummen a total is the sum of all rows of its table – or of the Zwischensummen and the rows
-    after the last of them."""
+    after the last of them. `groups`: the number of group totals the rows' numbering counts above them, exactly."""
     reihen, column, total = summe.reihen, summe.column, summe.total
     after = list(lauf.rows)
     details = list(lauf.rows)
     subtotals: list[tuple[Reihe, list]] = []
     while lauf.above is not None and subtotal(reihen[lauf.above]):
+        if groups and len(subtotals) == groups:
+            break
         if len(subtotals) == _MAX_SUBTOTALS:
             return  # more Zwischensummen than are read: which rows the total covers stays open
         above = reihen[lauf.above]
@@ -360,7 +371,7 @@ def _grand_total(summe: Summe, lauf: Lauf, sure: bool, subtotal: Callable[[Reihe
         if subtotal is not _zwischen and not lauf.rows:
             return  # a total of a group has the group's rows above it
         details = lauf.rows + details
-    if subtotal is not _zwischen and len(subtotals) < 2:
+    if subtotal is not _zwischen and len(subtotals) < 2 or groups and len(subtotals) != groups:
         return
     spalte = _parts(details, column)
     if len(spalte.funds) >= 2:

@@ -7,10 +7,12 @@
   Investitionstätigkeit“, „Finanzierungsmittelüberschuss/-bedarf“, „… aus Finanzierungstätigkeit“, „Änderung des
   Finanzmittelbestandes“, „Saldo aus haushaltsunwirksamen Vorgängen“, „Überschuss oder Bedarf an Zahlungsmitteln“,
   „Saldo aus Kassenkrediten“, „Veränderung des Zahlungsmittelbestandes“ – each result row is the sum of the rows
-  since the result row before it (that one included).
+  since the result row before it (that one included);
+- where the Salden stand each under its Ein- and Auszahlungen, the „Finanzierungsmittelüberschuss/-fehlbetrag“ is the
+  Saldo of the laufende Verwaltungstätigkeit and that of the Investitionstätigkeit above it.
 
-Amounts are signed as typed („- 1.857.060,61“, „-249.939,41“). Sure where no label speaks of a Fehlbetrag (an amount
-that may be typed without its minus); then only confirmed where it holds. Each row is looked at a fixed number of
+Amounts are signed as typed („- 1.857.060,61“, „-249.939,41“). Sure where no label speaks of a Fehlbetrag alone (an
+amount that may be typed without its minus; „…überschuss/-fehlbetrag“ leaves the sign to the figure); then only confirmed where it holds. Each row is looked at a fixed number of
 times: the rows above a result are looked at up to _LOOK_UP rows."""
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import BOTH_SIDES_NAMED
 
 _ORDENTLICH = re.compile(r"(?<!außer)ordentlichen?\s+(?:Jahres)?[Ee]rgebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"Sonderergebnis|außerordentlichen?\s+(?:Jahres)?[Ee]rgebnis", re.IGNORECASE)
@@ -37,6 +40,15 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 _DEFICIT = re.compile(r"Fehlbetrag|Defizit", re.IGNORECASE)
+# the Finanzierungsmittelüberschuss/-fehlbetrag anywhere in a label („Saldo des Finanzhaushalts
+# (Finanzierungsmittelüberschuss/-fehlbetrag)“) under the Salden of its two parts, each below its Ein- and Auszahlungen
+_FINANZIERUNGSMITTEL = re.compile(r"Finanzierungsmittel(?:überschuss|fehlbetrag|bedarf)", re.IGNORECASE)
+_PART_SALDO = re.compile(r"\bSaldo\b|Zahlungsmittel(?:überschuss|bedarf|fehlbetrag|saldo|fluss)", re.IGNORECASE)
+_PARTS = (
+    re.compile(r"laufende[rn]?\s+Verwaltungstätigkeit", re.IGNORECASE),
+    re.compile(r"Investitionstätigkeit", re.IGNORECASE),
+)
+_FINANZIERUNG = re.compile(r"Finanzierungstätigkeit", re.IGNORECASE)
 _DASH = re.compile(r"\s[-−–]\s*$")  # „… Investitionstätigkeit von - 1.857.060,61“: a dash apart from the amount
 _LOOK_UP = 12  # rows above a Gesamtergebnis looked at for its two parts
 _MAX_STAFFEL = 12  # rows of one staffel
@@ -56,6 +68,11 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         if _SALDO.match(reihe.label):
             staffel = (staffel + [reihe])[-_MAX_STAFFEL:]
+        elif _FINANZIERUNGSMITTEL.search(reihe.label) and len(staffel) < 2:
+            # its parts each under its Ein- and Auszahlungen: the staffel goes on from it where they were found
+            parts = _of_parts(reihen, index, amount) if _signed(reihe, amount) else []
+            found += [r for r in parts if r.ergebnis.key not in held]
+            staffel = [reihe] if parts else []
         elif _RESULT.match(reihe.label) and len(staffel) >= 2:
             if _signed(reihe, amount) and reihe.fund(amount).key not in held:
                 found.append(_sum("Ergebnis der Finanzrechnung aus den Zeilen darüber", staffel, reihe, amount))
@@ -92,12 +109,35 @@ def _gesamt(reihen: list[Reihe], index: int, amount: Zahl) -> list[Rechnung]:
     ]
 
 
+def _of_parts(reihen: list[Reihe], index: int, amount: Zahl) -> list[Rechnung]:
+    """The Finanzierungsmittelüberschuss/-fehlbetrag as the Saldo of the laufende Verwaltungstätigkeit and that of the
+    Investitionstätigkeit, the nearest of each within _LOOK_UP rows above, none of the Finanzierungstätigkeit
+    between (that one comes after it)."""
+    salden: list[Reihe | None] = [None] * len(_PARTS)
+    for reihe in reversed(reihen[max(0, index - _LOOK_UP) : index]):
+        if _amount(reihe) is None or not _PART_SALDO.search(reihe.label):
+            continue
+        if _FINANZIERUNG.search(reihe.label):
+            return []
+        for place, part in enumerate(_PARTS):
+            if salden[place] is None and part.search(reihe.label):
+                salden[place] = reihe
+        if all(salden):
+            rows = [r for r in salden if r is not None]
+            return [
+                _sum("Finanzierungsmittelüberschuss/-fehlbetrag aus den Salden darüber", rows, reihen[index], amount)
+            ]
+    return []
+
+
 def _sum(art: str, rows: list[Reihe], total: Reihe, result: Zahl) -> Rechnung:
     """`rows`: rows of one amount each (the caller took only such)."""
     figures = [z for z in map(_amount, rows) if z is not None]
     dashes = [bool(_DASH.search(r.label)) for r in rows]
     signs = [-1 if z.wert < 0 or z.minus or dash else 1 for z, dash in zip(figures, dashes, strict=True)]
-    sure = not any(_DEFICIT.search(r.label) for r in [*rows, total]) and not any(dashes)
+    # a label that names both sides („Finanzierungsmittelüberschuss/-fehlbetrag“) leaves the sign to the figure
+    deficit = any(_DEFICIT.search(r.label) and not BOTH_SIDES_NAMED.search(r.label) for r in [*rows, total])
+    sure = not deficit and not any(dashes)
     grund = (
         "ein Strich vor einem Betrag ist als Minus gelesen"
         if any(dashes)

@@ -1,6 +1,7 @@
 """The Saldo rows of a Haushaltssatzung (§ 1, Ergebnis- and Finanzhaushalt): „der Jahresüberschuss“ under „der
 Gesamtbetrag der Erträge“ and „der Gesamtbetrag der Aufwendungen“, „der Saldo der Ein- und Auszahlungen aus
-Investitionstätigkeit“ under its Einzahlungen and Auszahlungen – in each column the first row less the second, signed
+Investitionstätigkeit“ (or „Zahlungsmittelüberschuss/-bedarf aus laufender Verwaltungstätigkeit“) under its
+Einzahlungen and Auszahlungen – in each column the first row less the second, signed
 as typed („-117.100,00 EUR“). A row of its own, a cell of a pipe table, or a label a page wrapped („Saldo der
 ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“).
 
@@ -19,6 +20,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import (
+    BOTH_SIDES_NAMED,
     DEFICIT,
     OUTLINE,
     PART_ROW,
@@ -56,6 +58,9 @@ _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 _PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
+# the Saldo of a part of the Finanzhaushalt by its own name: „Zahlungsmittelüberschuss/-bedarf aus laufender
+# Verwaltungstätigkeit“ (Niedersachsen, Sachsen-Anhalt)
+_CASH_SALDO = re.compile(r"Zahlungsmittel(?:überschuss|bedarf|fehlbetrag|saldo)", re.IGNORECASE)
 
 
 def recognise(
@@ -252,7 +257,7 @@ def _other_side_empty(reihen: list[Reihe], filled: list[int], label: str) -> int
 def _one_side_holds(label: str, saldo: Decimal) -> bool:
     """A row that names one side only – „Jahresüberschuss“ over a row „Jahresfehlbetrag“ – holds the Saldo only when
     it falls on its side; a row for both („Jahresüberschuss / Jahresfehlbetrag“, „Saldo“) always does."""
-    if both_sides(label):
+    if both_sides(label) or BOTH_SIDES_NAMED.search(label):
         return True
     return saldo >= 0 if SURPLUS.search(label) else saldo <= 0 if DEFICIT.search(label) else True
 
@@ -299,6 +304,8 @@ def saldo_kind(label: str) -> str | None:
         return "ergebnis"
     if _PART_RESULT.search(label):  # Sachsen: „einem Sonderergebnis von“ under the außerordentliche pair
         return "ergebnis"
+    if _CASH_SALDO.search(label):
+        return "zahlungen"
     if not SALDO_ROW.search(label):
         return None
     if _ZAHLUNGEN.search(label):

@@ -28,6 +28,7 @@ from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import SENTENCE_END
 
 _MIN_WIDTH, _MAX_WIDTH = 3, 8  # values of a row
 _MIN_HOLD = 3  # rows with figures other than 0 where the relation holds
@@ -108,9 +109,20 @@ def _values(reihe: Reihe, any_units: bool = False, min_width: int = _MIN_WIDTH) 
     if not min_width <= len(places) <= _MAX_WIDTH or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
         return None
     values = [p.zahlen[0] for p in places]
+    if _sentence(reihe, values):
+        return None  # „Von den veranschlagten 3.437.500,00 € wurden 1.973.532,25 € verausgabt. …“ under a table
     if [z.wert for z in values] == list(range(1, len(values) + 1)):
         return None  # „1 2 3 4“: the numbers of the columns, no row
     return values if any_units or len({z.einheit for z in values if z.einheit != "%"}) <= 1 else None
+
+
+def _sentence(reihe: Reihe, values: list[Zahl]) -> bool:
+    """Lines of running text, no row: typed in no cells, with a sentence ending between its figures („… €
+    verausgabt. Die Abflussquote liegt damit bei 57,4 %.“ under a table)."""
+    zeile = reihe.zeile
+    if zeile.zellen or zeile.lagen or reihe.orte:
+        return False
+    return SENTENCE_END.search(zeile.text, values[0].ende, values[-1].start) is not None
 
 
 Run = list[tuple[Reihe, list[Zahl]]]  # a run of table rows: each row with its values

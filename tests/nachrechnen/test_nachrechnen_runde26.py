@@ -1,0 +1,108 @@
+"""The forms the twenty-sixth round taught nachrechnen, each on a paper as a new user types it, and the two false
+alarms of a fresh set (a Bilanz numbered on under group totals, a sentence under a table stored one cell per line).
+Figures with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import zahl
+
+EIN_LFD, AUS_LFD = Fraction(17986400), Fraction(18304900)
+EIN_INV, AUS_INV = Fraction(2135000), Fraction(4872500)
+
+
+def _finanzhaushalt(finanzierungsmittel: Fraction | None = None) -> str:
+    lfd, inv = EIN_LFD - AUS_LFD, EIN_INV - AUS_INV
+    gesamt = lfd + inv if finanzierungsmittel is None else finanzierungsmittel
+    return "\n".join(
+        [
+            "2. im Finanzhaushalt",
+            f"Einzahlungen aus laufender Verwaltungstätigkeit: {zahl(EIN_LFD, 0)} €",
+            f"Auszahlungen aus laufender Verwaltungstätigkeit: {zahl(AUS_LFD, 0)} €",
+            f"Zahlungsmittelüberschuss/-bedarf aus laufender Verwaltungstätigkeit: {zahl(lfd, 0)} €",
+            f"Einzahlungen aus Investitionstätigkeit: {zahl(EIN_INV, 0)} €",
+            f"Auszahlungen aus Investitionstätigkeit: {zahl(AUS_INV, 0)} €",
+            f"Saldo aus Investitionstätigkeit: {zahl(inv, 0)} €",
+            f"Saldo des Finanzhaushalts (Finanzierungsmittelüberschuss/-fehlbetrag): {zahl(gesamt, 0)} €",
+            "",
+        ]
+    )
+
+
+def test_a_zahlungsmittelueberschuss_or_bedarf_is_the_saldo_of_its_pair(tmp_path):
+    readings = [r for r in erkannt(tmp_path, "haushaltssaldo", _finanzhaushalt()) if r.ergebnis.zeile.nr == 4]
+    (saldo,) = readings
+    assert werte(saldo) == ([EIN_LFD, AUS_LFD], EIN_LFD - AUS_LFD) and saldo.sicher  # negative: a Bedarf
+
+
+def test_the_finanzierungsmittel_are_the_two_salden_above(tmp_path, capsys):
+    (reading,) = erkannt(tmp_path, "feststellung", _finanzhaushalt())
+    lfd, inv = EIN_LFD - AUS_LFD, EIN_INV - AUS_INV
+    assert werte(reading) == ([lfd, inv], lfd + inv) and reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _finanzhaushalt()))
+    assert code == 0 and not by_status(report, "Fehler")
+
+
+def test_a_finanzierungsmittelfehlbetrag_typed_without_its_minus_is_a_slip(tmp_path, capsys):
+    richtig = EIN_LFD - AUS_LFD + EIN_INV - AUS_INV
+    assert richtig < 0
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _finanzhaushalt(-richtig)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 8 and Fraction(fehler["werte"]["nachgerechnet"]) == richtig
+
+
+def test_without_the_saldo_of_a_part_nothing_is_read(tmp_path):
+    text = _finanzhaushalt().replace("Saldo aus Investitionstätigkeit", "Mittelabfluss Investitionen")
+    assert erkannt(tmp_path, "feststellung", text) == []
+
+
+AKTIVA = [Fraction(412385), Fraction(148906221), Fraction(9874512), Fraction(6203948), Fraction(1118406)]
+NETTO = [Fraction(52118930), Fraction(14552107), Fraction(1873442), Fraction(38904220)]
+SCHULDEN = [Fraction(38445210), Fraction(3912663), Fraction(1204118), Fraction(2887019)]
+REST = [Fraction(9114560), Fraction(3503203)]
+
+
+def _bilanz(passiva: Fraction) -> str:
+    def row(label: str, value: Fraction, indent: str = "") -> str:
+        return f"{indent}{label:<50}{zahl(value, 0):>15}"
+
+    lines = ["AKTIVA"]
+    names = ["Immaterielles Vermögen", "Sachvermögen", "Finanzvermögen", "Liquide Mittel", "Aktive Abgrenzung"]
+    lines += [row(f"{i}. {n}", v) for i, (n, v) in enumerate(zip(names, AKTIVA, strict=True), start=1)]
+    lines += [row("Summe Aktiva", sum(AKTIVA)), "", "PASSIVA", "1. Nettoposition"]
+    lines += [row(f"{c}) Posten {c}", v, "   ") for c, v in zip("abcd", NETTO, strict=True)]
+    lines += [row("Summe Nettoposition", sum(NETTO), "   "), "2. Schulden"]
+    lines += [row(f"{c}) Schuld {c}", v, "   ") for c, v in zip("abcd", SCHULDEN, strict=True)]
+    lines += [row("Summe Schulden", sum(SCHULDEN), "   ")]
+    lines += [row("3. Rückstellungen", REST[0]), row("4. Passive Rechnungsabgrenzung", REST[1])]
+    return "\n".join([*lines, row("Summe Passiva", passiva), ""])
+
+
+def test_a_total_under_rows_numbered_on_from_group_totals_counts_the_groups(tmp_path, capsys):
+    passiva = sum(NETTO) + sum(SCHULDEN) + sum(REST)
+    assert passiva == sum(AKTIVA)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _bilanz(passiva)))
+    assert code == 0 and not by_status(report, "Fehler")  # it said 9.114.560 + 3.503.203 before
+    # a slip in it stays one
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _bilanz(passiva + 90)))
+    assert code == 1 and [f["zeile"] for f in by_status(report, "Fehler")] == [24]
+
+
+def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_path, capsys):
+    rows = [("Sanierung Rathaus", Fraction(145000000, 100), Fraction(112638417, 100))]
+    rows += [("Ersatzneubau Brücke", Fraction(86000000, 100), Fraction(21395040, 100))]
+    rows += [("Radweg", Fraction(54000000, 100), Fraction(9677205, 100))]
+    lines = ["Maßnahme", "veranschlagt", "verausgabt", "übertragen"]
+    for name, plan, ist in rows:
+        lines += [name, zahl(plan, 2), zahl(ist, 2), zahl(plan - ist, 2)]
+    plan, ist = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    lines += ["Summe", zahl(plan, 2), zahl(ist, 2), zahl(plan - ist, 2), ""]
+    quote = ist / plan * 100
+    rate = zahl(Fraction(round(quote * 10), 10), 1)
+    lines += [
+        f"Von den veranschlagten {zahl(plan, 2)} € wurden {zahl(ist, 2)} € verausgabt. Die Quote liegt bei {rate} %."
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
+    assert code == 0 and not by_status(report, "Fehler")  # it read the sentence as a row: plan − ist for the rate
