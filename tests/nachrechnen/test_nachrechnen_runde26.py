@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
+
+from tests.hilfen import ROOT
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
 from tests.referenz.rechnen import zahl
 
@@ -106,3 +109,18 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
     ]
     code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
     assert code == 0 and not by_status(report, "Fehler")  # it read the sentence as a row: plan − ist for the rate
+
+
+# right papers an adversary wrote against this round's forms (/tmp/angriff13, each figure worked out with Fraction by
+# its generator) on which `nachrechnen` said „Fehler“ before the mends: a Zahlungsmittelbedarf typed as an amount
+# (r20, r23: 31.004.200 − 32.118.700 is a Bedarf of 1.114.500; 5.600.000 − 5.920.000 one of 320.000, and 700.000 =
+# −320.000 + 1.020.000), a sentence of other units under a table stored one cell per line (r34: 0,8 % and 177.100 €
+# read as a row), „Mehrkosten von 52.080,00 €, also 7,0 Prozent“ of 744.000,00 € read as 744.000 / 52.080 (r48)
+FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
+
+
+@pytest.mark.parametrize("name", ["r20_hh_onesided", "r23_hh_invplus", "r34_zellen_veraenderung", "r48_prozentwort"])
+def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):
+    text = (FALL / f"{name}.txt").read_text(encoding="utf-8")
+    code, report, _ = check(capsys, write(tmp_path, f"{name}.txt", text))
+    assert code == 0 and not by_status(report, "Fehler")

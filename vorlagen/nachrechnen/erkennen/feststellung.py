@@ -44,6 +44,8 @@ _DEFICIT = re.compile(r"Fehlbetrag|Defizit", re.IGNORECASE)
 # (Finanzierungsmittelüberschuss/-fehlbetrag)“) under the Salden of its two parts, each below its Ein- and Auszahlungen
 _FINANZIERUNGSMITTEL = re.compile(r"Finanzierungsmittel(?:überschuss|fehlbetrag|bedarf)", re.IGNORECASE)
 _PART_SALDO = re.compile(r"\bSaldo\b|Zahlungsmittel(?:überschuss|bedarf|fehlbetrag|saldo|fluss)", re.IGNORECASE)
+# … signed by the figure: a „Zahlungsmittelbedarf“ alone may state its Bedarf as an amount – which sign, it is open
+_SIGNED_SALDO = re.compile(r"\bSaldo\b|Zahlungsmittel(?:saldo|fluss)", re.IGNORECASE)
 _PARTS = (
     re.compile(r"laufende[rn]?\s+Verwaltungstätigkeit", re.IGNORECASE),
     re.compile(r"Investitionstätigkeit", re.IGNORECASE),
@@ -117,7 +119,9 @@ def _of_parts(reihen: list[Reihe], index: int, amount: Zahl) -> list[Rechnung]:
     for reihe in reversed(reihen[max(0, index - _LOOK_UP) : index]):
         if _amount(reihe) is None or not _PART_SALDO.search(reihe.label):
             continue
-        if _FINANZIERUNG.search(reihe.label):
+        if _FINANZIERUNG.search(reihe.label) or not (
+            _SIGNED_SALDO.search(reihe.label) or BOTH_SIDES_NAMED.search(reihe.label)
+        ):
             return []
         for place, part in enumerate(_PARTS):
             if salden[place] is None and part.search(reihe.label):

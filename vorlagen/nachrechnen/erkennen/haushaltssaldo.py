@@ -60,7 +60,8 @@ _SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 # the Saldo of a part of the Finanzhaushalt by its own name: „Zahlungsmittelüberschuss/-bedarf aus laufender
 # Verwaltungstätigkeit“ (Niedersachsen, Sachsen-Anhalt)
-_CASH_SALDO = re.compile(r"Zahlungsmittel(?:überschuss|bedarf|fehlbetrag|saldo)", re.IGNORECASE)
+# (both sides named: „Zahlungsmittelbedarf: 1.114.500 €“ alone states a Bedarf as an amount)
+_CASH_SALDO = re.compile(r"Zahlungsmittel(?:saldo|überschuss\s*/\s*-?\s*(?:fehl)?(?:bedarf|betrag))", re.IGNORECASE)
 
 
 def recognise(

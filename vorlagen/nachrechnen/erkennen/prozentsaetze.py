@@ -11,6 +11,8 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, WORD
 
 _VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
+# „von 744.000 € entstehen Mehrkosten von 52.080 €, also 7,0 Prozent“: the second is a change of the first, not its whole
+_CHANGE_OF = re.compile(r"\b(?:Mehr|Minder|Steigerung|Erhöhung|Kürzung|Einsparung)\w*", re.IGNORECASE)
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
 _AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
 _SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
@@ -39,6 +41,7 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
             and b.einheit == a.einheit
             and c.einheit == "%"
             and _VON.match(between(text, a, b))
+            and not _CHANGE_OF.search(between(text, a, b))
             and len(gap.split()) <= 4
             and _GIVES.search(gap)
         ):

@@ -17,6 +17,7 @@ document's length and bounded."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -320,6 +321,12 @@ def _share_reading(part: int, whole: int, k: int, lage: Lage) -> Callable[[Ort, 
     return reading
 
 
+def _column_units(run: Sequence[tuple[Ort, list[Zahl]]]) -> list[str]:
+    """The unit of each column: the one most of its rows have."""
+    width = len(run[0][1])
+    return [Counter(values[c].einheit for _, values in run).most_common(1)[0][0] for c in range(width)]
+
+
 def _readings(
     run: Sequence[tuple[Ort, list[Zahl]]],
     k: int,
@@ -334,10 +341,11 @@ def _readings(
     verdicts = [_holds(values, k, relation, allowance, rounded) for _, values in run]
     sure = sum(1 for v, (_, values) in zip(verdicts, run, strict=True) if v and _shows(values)) >= _SURE_HOLD
     found = []
+    units = _column_units(run)
     for (reihe, values), verdict in zip(run, verdicts, strict=True):
         result = reihe.fund(values[k])
-        if verdict is None or result.key in taken:
-            continue
+        if verdict is None or result.key in taken or [z.einheit for z in values] != units:
+            continue  # a row of other units (a sentence under the table: „0,8 % … 177.100 € … 650.000 €“) is none
         art, formel, teile, zeichen, betrag, *signs = reading(reihe, values)
         exact = relation(values)
         step = values[k].schritt
