@@ -115,12 +115,50 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
 # its generator) on which `nachrechnen` said „Fehler“ before the mends: a Zahlungsmittelbedarf typed as an amount
 # (r20, r23: 31.004.200 − 32.118.700 is a Bedarf of 1.114.500; 5.600.000 − 5.920.000 one of 320.000, and 700.000 =
 # −320.000 + 1.020.000), a sentence of other units under a table stored one cell per line (r34: 0,8 % and 177.100 €
-# read as a row), „Mehrkosten von 52.080,00 €, also 7,0 Prozent“ of 744.000,00 € read as 744.000 / 52.080 (r48)
+# read as a row), „Mehrkosten von 52.080,00 €, also 7,0 Prozent“ of 744.000,00 € read as 744.000 / 52.080 (r48), the
+# Saldo of a Nachtrag's column „Veränderung“ with the Auszahlungen falling by 300.000: 0 − (−300.000) (r26)
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
 
 
-@pytest.mark.parametrize("name", ["r20_hh_onesided", "r23_hh_invplus", "r34_zellen_veraenderung", "r48_prozentwort"])
+@pytest.mark.parametrize(
+    "name", ["r20_hh_onesided", "r23_hh_invplus", "r26_nachtrag", "r34_zellen_veraenderung", "r48_prozentwort"]
+)
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):
     text = (FALL / f"{name}.txt").read_text(encoding="utf-8")
     code, report, _ = check(capsys, write(tmp_path, f"{name}.txt", text))
     assert code == 0 and not by_status(report, "Fehler")
+
+
+ALT = {"Erträge": Fraction(24318600), "Aufwendungen": Fraction(24977300)}
+AENDERUNG = {"Erträge": Fraction(612400), "Aufwendungen": Fraction(-1084900)}
+
+
+def _nachtrag(ergebnis_neu: Fraction | None = None) -> str:
+    neu = {k: ALT[k] + AENDERUNG[k] for k in ALT}
+    ergebnis_alt = ALT["Erträge"] - ALT["Aufwendungen"]
+    ergebnis_neu = neu["Erträge"] - neu["Aufwendungen"] if ergebnis_neu is None else ergebnis_neu
+    rows = [f"{'Position':<30}{'bisher':>12}{'Veränderung':>14}{'neu':>13}"]
+    for name in ALT:
+        values = f"{zahl(ALT[name], 0):>12}{zahl(AENDERUNG[name], 0):>14}{zahl(neu[name], 0):>13}"
+        rows.append(f"{'Ordentliche ' + name:<30}{values}")
+    rows.append(f"{'Saldo':<30}{zahl(ergebnis_alt, 0):>12}{'':>14}{zahl(ergebnis_neu, 0):>13}")
+    return "Die Ansätze ändern sich wie folgt (in €):\n\n" + "\n".join(rows) + "\n"
+
+
+def test_a_saldo_row_that_leaves_the_change_empty_is_read_by_the_edges_of_its_columns(tmp_path, capsys):
+    neu = {k: ALT[k] + AENDERUNG[k] for k in ALT}
+    readings = erkannt(tmp_path, "haushaltssaldo", _nachtrag())
+    assert sorted(werte(r)[1] for r in readings) == sorted(
+        [ALT["Erträge"] - ALT["Aufwendungen"], neu["Erträge"] - neu["Aufwendungen"]]
+    )  # it read 612.400 − 1.084.900 for the new Saldo before
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag()))
+    assert code == 0 and not by_status(report, "Fehler")
+    falsch = neu["Erträge"] - neu["Aufwendungen"] + 18000  # −1.113.200 for −1.131.200
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _nachtrag(falsch)))
+    assert code == 1 and [f["zeile"] for f in by_status(report, "Fehler")] == [6]
+
+
+def test_the_saldo_in_a_change_column_is_the_first_change_less_the_second(tmp_path):
+    readings = erkannt(tmp_path, "haushaltssaldo", (FALL / "r26_nachtrag.txt").read_text(encoding="utf-8"))
+    (change,) = [r for r in readings if r.ergebnis.zeile.nr == 12 and r.formel == "unterschied"]
+    assert werte(change) == ([Fraction(0), Fraction(-300000)], Fraction(300000))

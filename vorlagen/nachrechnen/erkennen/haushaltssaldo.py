@@ -3,7 +3,9 @@ Gesamtbetrag der Erträge“ and „der Gesamtbetrag der Aufwendungen“, „der
 Investitionstätigkeit“ (or „Zahlungsmittelüberschuss/-bedarf aus laufender Verwaltungstätigkeit“) under its
 Einzahlungen and Auszahlungen – in each column the first row less the second, signed
 as typed („-117.100,00 EUR“). A row of its own, a cell of a pipe table, or a label a page wrapped („Saldo der
-ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“).
+ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“). In a column the head names a change („Veränderung“) the first
+row's change less the second's, both signed as typed; a Saldo row of a text table that leaves a column empty is
+placed by the right edges of its figures.
 
 A row „davon …“ or „darunter …“ between them is a part of the row above it and is passed over. Read only when the
 three labels agree: the Saldo names Erträge/Aufwendungen or Ein-/Auszahlungen (or a
@@ -18,10 +20,12 @@ from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
+from vorlagen.nachrechnen.aufbau.spaltenkopf import head_cell, heads_above
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import (
     BOTH_SIDES_NAMED,
     DEFICIT,
+    DIFFERENCE_HEAD,
     OUTLINE,
     PART_ROW,
     SALDO_ROW,
@@ -57,6 +61,7 @@ _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 # a part's result named in words, not as a Saldo: „einem Sonderergebnis von“, „dem außerordentlichen Ergebnis von“
 _PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
+_TABLE_ROWS = 40  # rows of values above a Saldo row walked up to the head of its table
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 # the Saldo of a part of the Finanzhaushalt by its own name: „Zahlungsmittelüberschuss/-bedarf aus laufender
 # Verwaltungstätigkeit“ (Niedersachsen, Sachsen-Anhalt)
@@ -86,6 +91,8 @@ def recognise(
             continue
         second, first = reihen[above[0]], reihen[above[1]]
         a, b = _aligned(first, reihe), _aligned(second, reihe)
+        if _short_of_aligned(reihe, first, second):  # „Ordentliches Ergebnis  -658.700  (empty)  -1.131.200“
+            cells, a, b = columns(reihe, True), columns(first, True), columns(second, True)
         if not saldo_pair(kind, label, first.label, second.label) or _year_over_parts(reihen, above[1], label):
             continue
         for place, result in cells.items():
@@ -96,6 +103,8 @@ def recognise(
                 found.append(_one_row(second, reihe, y, result, -1))
             elif y is None and x is not None and _empty(second, place, b):
                 found.append(_one_row(first, reihe, x, result, 1))
+            elif x is not None and y is not None and _change_column(reihen, index, place):
+                found.append(_change_reading(first, second, reihe, (x, y, result)))
             elif x is not None and y is not None and _one_side_holds(label, x.wert - y.wert):
                 reading = saldo_reading(first, second, reihe, (x, y, result), deficit_only(label))
                 if _AFTER_RESERVES.search(label):  # M-V: Erträge less Aufwendungen, then the reserves taken or added
@@ -140,6 +149,34 @@ def _one_row(row: Reihe, reihe: Reihe, figure: Zahl, result: Zahl, sign: int) ->
         sicher=False,
         grund="eine leere Zelle der Zeilen darüber ist als 0 gelesen",
         rang=3,
+        typ="saldo",
+    )
+
+
+def _change_column(reihen: list[Reihe], index: int, place: object) -> bool:
+    """The place stands in a column the head above the table names a change („Veränderung“, „+/-“): there a minus
+    says the row fell, and the Saldo's change is the first row's change less the second's, signs as typed."""
+    reihe = reihen[index]
+    entry = next((e for e in reihe.eintraege if e.spalte == place), None)
+    if entry is None and isinstance(place, int) and place < len(reihe.eintraege):
+        entry = reihe.eintraege[place]
+    top = index
+    while top > 0 and index - top < _TABLE_ROWS and any(e.art == WERT for e in reihen[top - 1].eintraege):
+        top -= 1
+    return entry is not None and DIFFERENCE_HEAD.search(head_cell(heads_above(reihen, top), entry)) is not None
+
+
+def _change_reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl]) -> Rechnung:
+    x, y, result = figures
+    shown = y.zeige() if y.wert >= 0 else f"({y.zeige()})"
+    return Rechnung(
+        f"Saldo der zwei Zeilen darüber in der Spalte der Veränderung ({first.zeile.ort} weniger {second.zeile.ort})",
+        "unterschied",
+        [first.fund(x), second.fund(y)],
+        reihe.fund(result),
+        f"{x.zeige()} − {shown}",
+        betrag=False,
+        rang=4,
         typ="saldo",
     )
 
@@ -263,14 +300,31 @@ def _one_side_holds(label: str, saldo: Decimal) -> bool:
     return saldo >= 0 if SURPLUS.search(label) else saldo <= 0 if DEFICIT.search(label) else True
 
 
-def columns(reihe: Reihe) -> dict[object, Zahl | None]:
-    """The row's figure in each of its places – by cell where it was typed in cells, else in order; None where a
-    place holds no single figure."""
+def columns(reihe: Reihe, by_edge: bool = False) -> dict[object, Zahl | None]:
+    """The row's figure in each of its places – by cell where it was typed in cells, by the right edge of its figure
+    where `by_edge` (a text file's columns aligned by spaces), else in order; None where a place holds no single
+    figure."""
     cells = all(p.spalte and p.spalte[0] == "zelle" for p in reihe.eintraege)
     return {
-        p.spalte if cells else number: p.zahlen[0] if p.art == WERT and len(p.zahlen) == 1 else None
+        (p.spalte[:2] if by_edge and p.spalte else p.spalte if cells else number): (
+            p.zahlen[0] if p.art == WERT and len(p.zahlen) == 1 else None
+        )
         for number, p in enumerate(reihe.eintraege)
     }
+
+
+def _short_of_aligned(reihe: Reihe, first: Reihe, second: Reihe) -> bool:
+    """A Saldo row of a text file's table aligned by spaces that leaves a column empty the two rows above fill: its
+    figures are placed by their right edges, which line up in such a table, not by their order."""
+    rows = (reihe, first, second)
+    if not len(reihe.eintraege) < len(first.eintraege) == len(second.eintraege):
+        return False
+    if any(r.zeile.laeufe or not r.eintraege for r in rows):
+        return False
+    edges = [{p.spalte[1] for p in r.eintraege if p.spalte and p.spalte[0] == "lage"} for r in rows]
+    if any(len(e) != len(r.eintraege) for e, r in zip(edges, rows, strict=True)):
+        return False  # a place not set by spaces, or two at one edge
+    return edges[1] == edges[2] and edges[0] <= edges[1]
 
 
 def values(reihe: Reihe) -> list[Zahl]:
