@@ -162,3 +162,14 @@ def test_the_saldo_in_a_change_column_is_the_first_change_less_the_second(tmp_pa
     readings = erkannt(tmp_path, "haushaltssaldo", (FALL / "r26_nachtrag.txt").read_text(encoding="utf-8"))
     (change,) = [r for r in readings if r.ergebnis.zeile.nr == 12 and r.formel == "unterschied"]
     assert werte(change) == ([Fraction(0), Fraction(-300000)], Fraction(300000))
+
+
+def test_a_figure_with_two_decimals_that_no_calculation_reads_is_listed_unchecked(tmp_path, capsys):
+    # a table a page stored one cell per line whose labels („60 l“) keep it from being read as a table: its prices
+    # and fees were neither checked nor listed
+    lines = ["Behälter", "Leerungen im Jahr", "Gebühr je Leerung in €", "Jahresgebühr in €"]
+    for liter, preis in (("60 l", Fraction(435, 100)), ("80 l", Fraction(580, 100))):
+        lines += [liter, "26", zahl(preis, 2), zahl(26 * preis, 2)]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
+    listed = {n["zahl"] for n in report["nicht_geprueft"]}
+    assert code == 0 and {"4,35", "113,10", "5,80", "150,80"} <= listed

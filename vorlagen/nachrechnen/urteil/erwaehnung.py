@@ -20,7 +20,7 @@ _AMOUNT_LIKE = re.compile(r"\d\.\d{3}|,\d+$")
 _UNIT_NAMED = re.compile(r"€|\b(?:EUR|Euro|EURO|TEUR|Planstellen|Stellen|VZÄ)\b")
 # A figure typed with thousands grouped and two decimals („9.604.752,51“) is an amount wherever it stands (a count of
 # people or of addresses has no cents): listed even where no line names its unit („— EUR“ once above a table).
-_CENTS = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d\d$")
+_CENTS = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d\d$|^\d{1,3},\d\d$")  # „3.192,80“, „113,10“ (a Gebühr, a price)
 # A figure of percentage points („+0,7 Prozentpunkte“): a change of a rate, listed wherever it stands, as a percentage
 _POINTS = re.compile(r"[ \u00a0]?(?:Prozentpunkt|Basispunkt)", re.IGNORECASE)
 _SATZUNG = re.compile(r"Haushaltssatzung|Nachtragshaushalt|festgesetzt auf")
