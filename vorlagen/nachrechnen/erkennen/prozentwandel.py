@@ -14,13 +14,12 @@ look is bounded: the lines above, the figures in them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
 from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
 from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import SENTENCE_END
 
 _REACH = 15  # lines above the change searched for the two amounts it is the difference of
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -51,63 +50,18 @@ _POINTS = re.compile(r"Prozentpunkt|%-Punkt|v\.\s?H\.-Punkt", re.IGNORECASE)
 _LOOK = 40  # characters before an amount looked at for the words that name it a change
 
 
-@dataclass
-class _Satz:
-    """A sentence of running text, over the lines it runs through: its text, each figure with where it stands in
-    the text, and whether it follows right on the sentence before (no blank line or table between)."""
-
-    text: str = ""
-    figures: list[tuple[int, Fund]] = field(default_factory=list)
-    follows: bool = False
-
-    def add(self, zeile: Zeile, start: int, end: int) -> None:
-        offset = len(self.text) + (1 if self.text else 0) - start
-        self.text = f"{self.text} {zeile.text[start:end]}" if self.text else zeile.text[start:end]
-        self.figures += [(z.start + offset, Fund(zeile, z)) for z in zeile.zahlen if start <= z.start < end]
-
-
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior if r.steht()}
-    sentences, where = _sentences(zeilen)
+    saetze, where = sentences(zeilen)
     found: list[Rechnung] = []
-    for index in range(len(sentences)):
-        rechnung = _reading(sentences, index, zeilen, where)
+    for index in range(len(saetze)):
+        rechnung = _reading(saetze, index, zeilen, where)
         if rechnung is not None and rechnung.ergebnis.key not in taken:
             found.append(rechnung)
     return found
 
 
-def _sentences(zeilen: list[Zeile]) -> tuple[list[_Satz], dict[int, int]]:
-    """The sentences of the running text, and each line's index in `zeilen` (by the line's id): a table row or a
-    blank line ends the sentence it interrupts, and the next does not follow on it."""
-    sentences: list[_Satz] = []
-    where: dict[int, int] = {}
-    current: _Satz | None = None
-    gap = True
-    for index, zeile in enumerate(zeilen):
-        where[id(zeile)] = index
-        text = zeile.text
-        if not text.strip() or "\t" in text or zeile.lagen or text.count("|") >= 2:
-            current, gap = None, True
-            continue
-        ends = [m.end() for m in SENTENCE_END.finditer(text)]
-        start = 0
-        for end in [*ends, len(text)]:
-            if text[start:end].strip():
-                if current is None:
-                    current = _Satz(follows=not gap)
-                    sentences.append(current)
-                    gap = False
-                current.add(zeile, start, end)
-                if end in ends:
-                    current = None
-            start = end
-        if text.rstrip().endswith((".", "!", "?", ":")):
-            current = None
-    return sentences, where
-
-
-def _reading(sentences: list[_Satz], index: int, zeilen: list[Zeile], where: dict[int, int]) -> Rechnung | None:
+def _reading(sentences: list[Satz], index: int, zeilen: list[Zeile], where: dict[int, int]) -> Rechnung | None:
     satz = sentences[index]
     figures = [(at, f) for at, f in satz.figures if not _YEAR.fullmatch(f.zahl.text)]
     rates = [(at, f) for at, f in figures if f.zahl.einheit == "%"]

@@ -1,0 +1,91 @@
+"""An amount per inhabitant a sentence states of an amount it points back to: „Der Schuldenstand beträgt zum 31.12.2025
+voraussichtlich 7.408.000,00 €. Bei 8.214 Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von 901,87 €.“ –
+the amount divided by the inhabitants, rounded as the amount per head is typed.
+
+Read only where the words say it: the sentence names the amount per head („Pro-Kopf-Verschuldung von“, „… € je
+Einwohner“) and the inhabitants, once, as a count right before „Einwohner“; the amount divided is the one other
+amount in euros of the sentence before it (under „Pro-Kopf-…“ only: „… € je Einwohner“ there is jeeinheit's), or – where the sentence points back („dies“, „das“) and names no other amount – the
+last amount of the sentence right before it; no word of another base („einschließlich der Eigenbetriebe“,
+„Landesdurchschnitt“). Then a mismatch is a slip. Every look is bounded: one sentence and the
+one before it."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+
+# the amount per head named right before it („Pro-Kopf-Verschuldung von“) or right after it („901,87 € je Einwohner“)
+_PER_HEAD_BEFORE = re.compile(
+    r"\bPro-Kopf-[A-Za-zÄÖÜäöüß]+\s+(?:von\s+|in\s+Höhe\s+von\s+)?(?:rund\s+|ca\.\s+)?$", re.IGNORECASE
+)
+_PER_HEAD_AFTER = re.compile(r"^\s*(?:€|EUR|Euro)?\s*(?:je|pro)\s+Einwohner(?:in|innen|n)?\b", re.IGNORECASE)
+_INHABITANTS = re.compile(r"^\s*Einwohner", re.IGNORECASE)  # „8.214 Einwohnern“, „8.214 Einwohnerinnen und …“
+_POINTS_BACK = re.compile(r"\b(?:dies|das|diese[rs]?)\b", re.IGNORECASE)
+# a per-head figure of another amount than the one named: with the Eigenbetriebe, against an average
+_OTHER_BASE = re.compile(
+    r"einschl|inkl|zuzüglich|zzgl|abzüglich|abzgl|Eigenbetrieb|Durchschnitt|Vergleich|Vorjahr|Landes|Bundes",
+    re.IGNORECASE,
+)
+_LOOK = 40  # characters around an amount looked at for the words that name it per head
+
+
+def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    taken = {r.ergebnis.key for r in prior if r.steht()}
+    saetze, _ = sentences(zeilen)
+    found: list[Rechnung] = []
+    for index, satz in enumerate(saetze):
+        rechnung = _reading(satz, saetze[index - 1] if index and satz.follows else None)
+        if rechnung is not None and rechnung.ergebnis.key not in taken:
+            found.append(rechnung)
+    return found
+
+
+def _reading(satz: Satz, before: Satz | None) -> Rechnung | None:
+    money = [(at, f) for at, f in satz.figures if f.zahl.einheit == "€"]
+    per_head = [(at, f) for at, f in money if _named_per_head(satz.text, at, f)]
+    heads = [
+        f
+        for at, f in satz.figures
+        if f.zahl.einheit == "" and _INHABITANTS.match(satz.text[at + f.zahl.ende - f.zahl.start :])
+    ]
+    if len(per_head) != 1 or len(heads) != 1 or heads[0].zahl.wert <= 0 or _OTHER_BASE.search(satz.text):
+        return None
+    at, result = per_head[0]
+    others = [(a, f) for a, f in money if f is not result]
+    if any(a > at or f.zahl.tiefe for a, f in others):
+        return None  # „(Landkreis: 1.204,00 €)“: an amount after it or in brackets, a comparison of its own
+    # within the sentence only under a word for it („Pro-Kopf-Verschuldung von“); „… € je Einwohner“ after an
+    # amount and a count of the same sentence is jeeinheit's guess
+    named = bool(_PER_HEAD_BEFORE.search(satz.text[max(0, at - _LOOK) : at]))
+    amount = others[0][1] if len(others) == 1 and named else _pointed_at(satz, before) if not others else None
+    if amount is None:
+        return None
+    count = heads[0]
+    return Rechnung(
+        "Betrag je Einwohner aus dem Betrag und der Zahl der Einwohner, die der Satz nennt",
+        "division",
+        [amount, count],
+        result,
+        f"{amount.zahl.betrag()} / {count.zahl.betrag()}",
+        rang=3,
+        typ="prokopf",
+    )
+
+
+def _pointed_at(satz: Satz, before: Satz | None) -> Fund | None:
+    """The amount „dies“ points back to: the last figure of the sentence before, an amount in euros; none where that
+    sentence ends with another figure (which amount is meant, is open)."""
+    if before is None or not before.figures or not _POINTS_BACK.search(satz.text):
+        return None
+    last = before.figures[-1][1]
+    return last if last.zahl.einheit == "€" else None
+
+
+def _named_per_head(text: str, at: int, fund: Fund) -> bool:
+    before = text[max(0, at - _LOOK) : at]
+    end = at + fund.zahl.ende - fund.zahl.start
+    after = text[end : end + _LOOK]
+    return bool(_PER_HEAD_BEFORE.search(before) or _PER_HEAD_AFTER.match(after))
