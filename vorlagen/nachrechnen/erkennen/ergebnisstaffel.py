@@ -1,7 +1,9 @@
 """The Ergebnisrechnung of a Jahresabschluss or Haushalt as a PDF sets it, columns apart by single spaces under a head
 with the years („Position Beträge in Tsd. € Ist 2013 Ist 2014 …“): the scheme's rows by their names – „ordentliche
 Erträge“ and „ordentliche Aufwendungen“ over the rows above them, „Verwaltungsergebnis“ from the two, „Finanzergebnis“
-from the two rows above it, „ordentliches Ergebnis“ from Verwaltungs- and Finanzergebnis – each column for itself.
+from the two rows above it, „ordentliches Ergebnis“ from Verwaltungs- and Finanzergebnis (or, where the scheme
+shows neither, from the Erträge and Aufwendungen: a doubt where it misses, as NKF NRW counts a Finanzergebnis the
+table may not show) – each column for itself.
 
 The page's own forms are kept: a row a PDF wrapped (its last figures alone on a line below) is joined, two rows set
 on one line are split. Where the head gives the amounts in thousands or millions, each part was rounded: a result
@@ -22,6 +24,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import WITH_FINANZERGEBNIS
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLES = {
@@ -147,6 +150,10 @@ def _staffel(rows: list[_Row], half: Decimal, found: list[Rechnung]) -> None:
                 _balance(rows[index - 2], rows[index - 1], row, half, found, "Finanzergebnis")
         elif role == "ordentlich" and {"verwaltung", "finanz"} <= roles.keys():
             _balance(rows[roles["verwaltung"]], rows[roles["finanz"]], row, half, found, "ordentliches Ergebnis", True)
+        elif role == "ordentlich" and {"ertraege", "aufwendungen"} <= roles.keys() and "verwaltung" not in roles:
+            # under the two totals alone: NKF NRW counts a Finanzergebnis the table may not show into it
+            first, second = rows[roles["ertraege"]], rows[roles["aufwendungen"]]
+            _balance(first, second, row, half, found, "ordentliches Ergebnis", grund=WITH_FINANZERGEBNIS)
 
 
 def _complete(row: _Row, columns: int) -> bool:
@@ -175,10 +182,17 @@ def _sum(items: list[_Row], total: _Row, half: Decimal, found: list[Rechnung]) -
 
 
 def _balance(
-    first: _Row, second: _Row, result: _Row, half: Decimal, found: list[Rechnung], name: str, added: bool = False
+    first: _Row,
+    second: _Row,
+    result: _Row,
+    half: Decimal,
+    found: list[Rechnung],
+    name: str,
+    added: bool = False,
+    grund: str = "",
 ) -> None:
     """A balance of two rows, each column for itself: opposite signs (or `added`) add up as typed, both positive is
-    the first less the second; anything else is not read."""
+    the first less the second; anything else is not read. With a `grund`, a mismatch is a doubt for that reason."""
     columns = len(result.values)
     if not (_complete(first, columns) and _complete(second, columns)):
         return
@@ -192,7 +206,13 @@ def _balance(
             continue
         found.append(
             _reading(
-                f"{name} aus den Zeilen der Ergebnisrechnung", [a, b], result.values[column], signs, True, "", half * 2
+                f"{name} aus den Zeilen der Ergebnisrechnung",
+                [a, b],
+                result.values[column],
+                signs,
+                not grund,
+                grund,
+                half * 2,
             )
         )
 
