@@ -116,12 +116,25 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
 # (r20, r23: 31.004.200 − 32.118.700 is a Bedarf of 1.114.500; 5.600.000 − 5.920.000 one of 320.000, and 700.000 =
 # −320.000 + 1.020.000), a sentence of other units under a table stored one cell per line (r34: 0,8 % and 177.100 €
 # read as a row), „Mehrkosten von 52.080,00 €, also 7,0 Prozent“ of 744.000,00 € read as 744.000 / 52.080 (r48), the
-# Saldo of a Nachtrag's column „Veränderung“ with the Auszahlungen falling by 300.000: 0 − (−300.000) (r26)
+# Saldo of a Nachtrag's column „Veränderung“ with the Auszahlungen falling by 300.000: 0 − (−300.000) (r26); a second
+# adversary (/tmp/angriff14, 70 right papers): „dies“ after a sentence of two amounts (p12: 7.408.000 / 8.214 = 901,87,
+# not the Tilgung of 415.000; p01: not the 312.000 against the Vorjahr), a change column headed „Änderung“ (p14:
+# 120.000 − (−430.000) = 550.000)
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
 
 
 @pytest.mark.parametrize(
-    "name", ["r20_hh_onesided", "r23_hh_invplus", "r26_nachtrag", "r34_zellen_veraenderung", "r48_prozentwort"]
+    "name",
+    [
+        "r20_hh_onesided",
+        "r23_hh_invplus",
+        "r26_nachtrag",
+        "r34_zellen_veraenderung",
+        "r48_prozentwort",
+        "p12_dies_zwei_betraege",
+        "p01_dies_vorjahresdifferenz",
+        "p14_kopf_aenderung",
+    ],
 )
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):
     text = (FALL / f"{name}.txt").read_text(encoding="utf-8")
@@ -193,7 +206,7 @@ def _ergebnisrechnung(ergebnis_ist: Fraction | None = None) -> tuple[str, list[F
         lines += [name, zahl(plan, 2), zahl(ist, 2)]
     summe_a = [sum(p[i] for p in aufwand) for i in (0, 1)]
     lines += ["Summe ordentliche Aufwendungen", *(zahl(v, 2) for v in summe_a)]
-    ergebnis = [summe_e[i] - summe_a[i] for i in (0, 1)]
+    ergebnis = [e - a for e, a in zip(summe_e, summe_a, strict=True)]
     typed = [ergebnis[0], ergebnis[1] if ergebnis_ist is None else ergebnis_ist]
     lines += ["Ordentliches Ergebnis", *(zahl(v, 2) for v in typed)]
     return "Die Ergebnisrechnung 2024 (Beträge in €):\n" + "\n".join(lines) + "\n", ergebnis

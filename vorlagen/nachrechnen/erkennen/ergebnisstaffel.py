@@ -150,10 +150,16 @@ def _staffel(rows: list[_Row], half: Decimal, found: list[Rechnung]) -> None:
                 _balance(rows[index - 2], rows[index - 1], row, half, found, "Finanzergebnis")
         elif role == "ordentlich" and {"verwaltung", "finanz"} <= roles.keys():
             _balance(rows[roles["verwaltung"]], rows[roles["finanz"]], row, half, found, "ordentliches Ergebnis", True)
-        elif role == "ordentlich" and {"ertraege", "aufwendungen"} <= roles.keys() and "verwaltung" not in roles:
-            # under the two totals alone: NKF NRW counts a Finanzergebnis the table may not show into it
+        elif role == "ordentlich" and _apart(roles) and "verwaltung" not in roles:
+            # under the two totals alone, rows between them (three together are zellsaldo's): NKF NRW counts a
+            # Finanzergebnis the table may not show into it
             first, second = rows[roles["ertraege"]], rows[roles["aufwendungen"]]
             _balance(first, second, row, half, found, "ordentliches Ergebnis", grund=WITH_FINANZERGEBNIS)
+
+
+def _apart(roles: dict[str, int]) -> bool:
+    """The totals of the Erträge and of the Aufwendungen both stand in the table, rows between them."""
+    return {"ertraege", "aufwendungen"} <= roles.keys() and roles["aufwendungen"] - roles["ertraege"] > 1
 
 
 def _complete(row: _Row, columns: int) -> bool:

@@ -61,6 +61,7 @@ _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 # a part's result named in words, not as a Saldo: „einem Sonderergebnis von“, „dem außerordentlichen Ergebnis von“
 _PART_RESULT = re.compile(r"\bSonderergebnis\b|\b(?:außer)?ordentliche[ns]?\s+Ergebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"\bSonderergebnis", re.IGNORECASE)
+_CHANGE_HEAD = re.compile(r"(?<!\w)Änderung\b|^\s*[+±]\s*/?\s*[-−–]\s*$")  # besides DIFFERENCE_HEAD: „Änderung“, „+/-“
 _TABLE_ROWS = 40  # rows of values above a Saldo row walked up to the head of its table
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 # the Saldo of a part of the Finanzhaushalt by its own name: „Zahlungsmittelüberschuss/-bedarf aus laufender
@@ -163,7 +164,8 @@ def _change_column(reihen: list[Reihe], index: int, place: object) -> bool:
     top = index
     while top > 0 and index - top < _TABLE_ROWS and any(e.art == WERT for e in reihen[top - 1].eintraege):
         top -= 1
-    return entry is not None and DIFFERENCE_HEAD.search(head_cell(heads_above(reihen, top), entry)) is not None
+    head = head_cell(heads_above(reihen, top), entry) if entry is not None else ""
+    return bool(DIFFERENCE_HEAD.search(head) or _CHANGE_HEAD.search(head))
 
 
 def _change_reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl]) -> Rechnung:

@@ -76,12 +76,13 @@ def _reading(satz: Satz, before: Satz | None) -> Rechnung | None:
 
 
 def _pointed_at(satz: Satz, before: Satz | None) -> Fund | None:
-    """The amount „dies“ points back to: the last figure of the sentence before, an amount in euros; none where that
-    sentence ends with another figure (which amount is meant, is open)."""
+    """The amount „dies“ points back to: the last figure of the sentence before, its one amount in euros; none where
+    that sentence ends with another figure or names two amounts (which one is meant, is open)."""
     if before is None or not before.figures or not _POINTS_BACK.search(satz.text):
         return None
-    last = before.figures[-1][1]
-    return last if last.zahl.einheit == "€" else None
+    money = [f for _, f in before.figures if f.zahl.einheit == "€"]
+    # „7.408.000,00 €, nach Tilgungen von 415.000,00 €“: of two amounts, which one „dies“ is, is open
+    return money[0] if len(money) == 1 and before.figures[-1][1] is money[0] else None
 
 
 def _named_per_head(text: str, at: int, fund: Fund) -> bool:
