@@ -62,3 +62,22 @@ def test_the_amount_may_stand_in_the_same_sentence_under_a_word_for_it(tmp_path)
 )
 def test_what_is_not_so_named_is_not_read(tmp_path, satz):
     assert erkannt(tmp_path, "prokopf", _papier(JE_KOPF + 100, satz)) == []
+
+
+@pytest.mark.parametrize(
+    "satz_davor",
+    [
+        # the amount the words name by the noun of the amount per head, a Tilgung before it
+        "Unter Berücksichtigung der Tilgungen von 512.000,00 € beträgt der Schuldenstand zum 31.12.2025 {s} €.",
+        # … a Tilgung after it
+        "Der Schuldenstand beträgt zum 31.12.2025 {s} €, nach Tilgungen von 415.000,00 €.",
+        # a change („um …“) is not what „dies“ is
+        "Der Schuldenstand ist im Jahr 2025 um 415.000,00 € auf {s} € gesunken.",
+    ],
+)
+def test_of_two_amounts_before_dies_is_the_one_named_as_the_debt(tmp_path, satz_davor):
+    text = satz_davor.format(s=zahl(SCHULDEN, 2)) + (
+        f"\nBei {EINWOHNER} Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von {zahl(JE_KOPF, 2)} €.\n"
+    )
+    (reading,) = erkannt(tmp_path, "prokopf", text)
+    assert werte(reading) == ([SCHULDEN, Fraction(EINWOHNER)], JE_KOPF)

@@ -119,7 +119,7 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
 # Saldo of a Nachtrag's column „Veränderung“ with the Auszahlungen falling by 300.000: 0 − (−300.000) (r26); a second
 # adversary (/tmp/angriff14, 70 right papers): „dies“ after a sentence of two amounts (p12: 7.408.000 / 8.214 = 901,87,
 # not the Tilgung of 415.000; p01: not the 312.000 against the Vorjahr), a change column headed „Änderung“ (p14:
-# 120.000 − (−430.000) = 550.000)
+# 120.000 − (−430.000) = 550.000; p04, found while mending p12: „um 415.000,00 € auf 7.408.000,00 €“)
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
 
 
@@ -134,6 +134,7 @@ FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
         "p12_dies_zwei_betraege",
         "p01_dies_vorjahresdifferenz",
         "p14_kopf_aenderung",
+        "p04_dies_nach_um",
     ],
 )
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):

@@ -23,6 +23,9 @@ _PER_HEAD_BEFORE = re.compile(
 )
 _PER_HEAD_AFTER = re.compile(r"^\s*(?:€|EUR|Euro)?\s*(?:je|pro)\s+Einwohner(?:in|innen|n)?\b", re.IGNORECASE)
 _INHABITANTS = re.compile(r"^\s*Einwohner", re.IGNORECASE)  # „8.214 Einwohnern“, „8.214 Einwohnerinnen und …“
+_PER_HEAD_NOUN = re.compile(r"\bPro-Kopf-([A-Za-zÄÖÜäöüß]+)", re.IGNORECASE)  # „Verschuldung“
+_BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$", re.IGNORECASE)
+_NAMING = 80  # characters before an amount in which the words name it
 _POINTS_BACK = re.compile(r"\b(?:dies|das|diese[rs]?)\b", re.IGNORECASE)
 # a per-head figure of another amount than the one named: with the Eigenbetriebe, against an average
 _OTHER_BASE = re.compile(
@@ -76,13 +79,25 @@ def _reading(satz: Satz, before: Satz | None) -> Rechnung | None:
 
 
 def _pointed_at(satz: Satz, before: Satz | None) -> Fund | None:
-    """The amount „dies“ points back to: the last figure of the sentence before, its one amount in euros; none where
-    that sentence ends with another figure or names two amounts (which one is meant, is open)."""
+    """The amount „dies“ points back to: the one amount in euros of the sentence before, its last figure – or, of
+    several, the one its words name by the noun of the amount per head, with no other amount between (the
+    Schuldenstand for a Pro-Kopf-Verschuldung); none where that is not one (which one is meant, is open)."""
     if before is None or not before.figures or not _POINTS_BACK.search(satz.text):
         return None
-    money = [f for _, f in before.figures if f.zahl.einheit == "€"]
-    # „7.408.000,00 €, nach Tilgungen von 415.000,00 €“: of two amounts, which one „dies“ is, is open
-    return money[0] if len(money) == 1 and before.figures[-1][1] is money[0] else None
+    # an amount named a change („um 415.000,00 € auf 7.408.000,00 €“) is not what „dies“ is
+    money = [(at, f) for at, f in before.figures if f.zahl.einheit == "€" and not _BY.search(before.text[:at])]
+    if len(money) == 1:
+        return money[0][1] if before.figures[-1][1] is money[0][1] else None
+    # of two amounts, the one the sentence names by the per-head word's noun: „… beträgt der Schuldenstand …
+    # 7.408.000,00 €“ for a „Pro-Kopf-Verschuldung“, not the „Tilgungen von 415.000,00 €“ beside it
+    noun = _PER_HEAD_NOUN.search(satz.text)
+    if noun is None:
+        return None
+    stem = "schuld" if "schuld" in noun[1].lower() else noun[1].lower()[:6]
+    named = [
+        f for i, (at, f) in enumerate(money) if stem in before.text[money[i - 1][0] if i else 0 : at].lower()[-_NAMING:]
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _named_per_head(text: str, at: int, fund: Fund) -> bool:
