@@ -81,3 +81,15 @@ def test_of_two_amounts_before_dies_is_the_one_named_as_the_debt(tmp_path, satz_
     )
     (reading,) = erkannt(tmp_path, "prokopf", text)
     assert werte(reading) == ([SCHULDEN, Fraction(EINWOHNER)], JE_KOPF)
+
+
+def test_of_a_rounded_amount_it_only_confirms(tmp_path, capsys):
+    # set 5 of the fresh papers: 79,7 Mio. € is rounded; the exact Aufkommen gives 432,20 € per head, not 79,7 Mio. / …
+    text = (
+        "Das Umlageaufkommen 2025 beträgt damit rund 79,7 Mio. €. Bei 184.312 Einwohnern (Stand 31.12.2023) "
+        "entspricht dies 432,20 € je Einwohner.\n"
+    )
+    assert rund(Fraction(79_700_000, 184_312), CENT) != Fraction(43220, 100)
+    assert [r.sicher for r in erkannt(tmp_path, "prokopf", text)] == [False]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and not by_status(report, "Fehler")

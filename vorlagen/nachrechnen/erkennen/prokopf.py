@@ -6,7 +6,8 @@ Read only where the words say it: the sentence names the amount per head („Pro
 Einwohner“) and the inhabitants, once, as a count right before „Einwohner“; the amount divided is the one other
 amount in euros of the sentence before it (under „Pro-Kopf-…“ only: „… € je Einwohner“ there is jeeinheit's), or – where the sentence points back („dies“, „das“) and names no other amount – the
 last amount of the sentence right before it; no word of another base („einschließlich der Eigenbetriebe“,
-„Landesdurchschnitt“). Then a mismatch is a slip. Every look is bounded: one sentence and the
+„Landesdurchschnitt“). Then a mismatch is a slip – unless the amount is typed rounded („rund 79,7 Mio. €“):
+then the reading only confirms. Every look is bounded: one sentence and the
 one before it."""
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
+from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import ROUNDED
 
 # the amount per head named right before it („Pro-Kopf-Verschuldung von“) or right after it („901,87 € je Einwohner“)
 _PER_HEAD_BEFORE = re.compile(
@@ -67,12 +70,15 @@ def _reading(satz: Satz, before: Satz | None) -> Rechnung | None:
     if amount is None:
         return None
     count = heads[0]
+    # an amount typed rounded („rund 79,7 Mio. €“) gives the amount per head only roughly: a guess that confirms
+    rounded = amount.zahl.skala > 1 or ROUNDED.search(look_back(amount.zeile.text, amount.zahl.start, _LOOK))
     return Rechnung(
         "Betrag je Einwohner aus dem Betrag und der Zahl der Einwohner, die der Satz nennt",
         "division",
         [amount, count],
         result,
         f"{amount.zahl.betrag()} / {count.zahl.betrag()}",
+        sicher=not rounded,
         rang=3,
         typ="prokopf",
     )
