@@ -4,7 +4,8 @@ Aufkommen bisher € | Hebesatz neu % | Aufkommen neu €“ over „Grundsteuer
 
 Read only where the head says it: one column headed „Messbetrag“ (or „Grundbetrag“), and for each column headed
 „Aufkommen“ (or „Ertrag“, „Steuer“) the nearest column left of it headed „Hebesatz“; all three columns filled in two
-rows at least. Then a row that misses is a slip. Each run of rows is looked at once, each column once."""
+rows at least. Then a row that misses is a slip – a row that says it has a rule of its own („Sonderregel¹“,
+„ermäßigt“) is left alone. Each run of rows is looked at once, each column once."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ _BASE = re.compile(r"\b(?:Steuer)?(?:mess|grund)betr[aä]g", re.IGNORECASE)
 _RATE = re.compile(r"\bHebesatz|\bHebesätze", re.IGNORECASE)
 _YIELD = re.compile(r"\b(?:Aufkommen|Ertrag|Erträge|Steuerertrag|Steuereinnahmen|Einnahmen)\b", re.IGNORECASE)
 _MIN_ROWS = 2
+# a row that says it follows a rule of its own: „Grundsteuer B (Sonderregel¹)“, „… ermäßigt“, a footnote mark
+_OWN_RULE = re.compile(r"Sonder|abweich|Ausnahme|ermäßig|Faktor|Härte|[¹²³⁴*†]", re.IGNORECASE)
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -43,6 +46,8 @@ def _readings(run: Run, base: int, rate: int, result: int, taken: set) -> list[R
     for reihe, values in run:
         messbetrag, hebesatz, aufkommen = values[base], values[rate], values[result]
         if reihe.fund(aufkommen).key in taken or hebesatz.wert <= 0 or messbetrag.wert <= 0:
+            continue
+        if _OWN_RULE.search(reihe.zeile.text):
             continue
         found.append(
             Rechnung(

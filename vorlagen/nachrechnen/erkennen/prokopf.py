@@ -70,15 +70,13 @@ def _reading(satz: Satz, before: Satz | None) -> Rechnung | None:
     if amount is None:
         return None
     count = heads[0]
-    # an amount typed rounded („rund 79,7 Mio. €“) gives the amount per head only roughly: a guess that confirms
-    rounded = amount.zahl.skala > 1 or ROUNDED.search(look_back(amount.zeile.text, amount.zahl.start, _LOOK))
     return Rechnung(
         "Betrag je Einwohner aus dem Betrag und der Zahl der Einwohner, die der Satz nennt",
         "division",
         [amount, count],
         result,
         f"{amount.zahl.betrag()} / {count.zahl.betrag()}",
-        sicher=not rounded,
+        sicher=_sure(amount, None if any(f is amount for _, f in satz.figures) else before),
         rang=3,
         typ="prokopf",
     )
@@ -104,6 +102,15 @@ def _pointed_at(satz: Satz, before: Satz | None) -> Fund | None:
         f for i, (at, f) in enumerate(money) if stem in before.text[money[i - 1][0] if i else 0 : at].lower()[-_NAMING:]
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _sure(amount: Fund, before: Satz | None) -> bool:
+    """A slip is claimed only where the amount divided is the one amount of its sentence and typed exactly: of
+    several („im Vorjahr 6.650.000 € und in diesem Jahr 6.120.500 €“, „Kernhaushalt … Eigenbetriebe“, „dies“ for
+    both together) the words may mean another, and „rund 79,7 Mio. €“ gives the amount per head only roughly."""
+    rounded = amount.zahl.skala > 1 or ROUNDED.search(look_back(amount.zeile.text, amount.zahl.start, _LOOK))
+    alone = before is None or sum(1 for _, f in before.figures if f.zahl.einheit == "€") <= 1
+    return alone and not rounded
 
 
 def _named_per_head(text: str, at: int, fund: Fund) -> bool:
