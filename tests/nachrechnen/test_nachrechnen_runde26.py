@@ -119,7 +119,10 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
 # Saldo of a Nachtrag's column „Veränderung“ with the Auszahlungen falling by 300.000: 0 − (−300.000) (r26); a second
 # adversary (/tmp/angriff14, 70 right papers): „dies“ after a sentence of two amounts (p12: 7.408.000 / 8.214 = 901,87,
 # not the Tilgung of 415.000; p01: not the 312.000 against the Vorjahr), a change column headed „Änderung“ (p14:
-# 120.000 − (−430.000) = 550.000; p04, found while mending p12: „um 415.000,00 € auf 7.408.000,00 €“)
+# 120.000 − (−430.000) = 550.000; p04, found while mending p12: „um 415.000,00 € auf 7.408.000,00 €“); a third
+# (/tmp/angriff15, 70 right papers): a Hebesatz row „(Sonderregel¹)“ with a factor 0,9 the text names (a15_h12),
+# „dies“ after two amounts – the Vorjahr's and this year's (a15_p06), Kernhaushalt and Eigenbetriebe (a15_p25), or
+# both together (a15_p02, a15_p24: 6.470.000 / 6.021 = 1.074,57))
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
 
 
@@ -135,6 +138,11 @@ FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
         "p01_dies_vorjahresdifferenz",
         "p14_kopf_aenderung",
         "p04_dies_nach_um",
+        "a15_h12_Sonder",
+        "a15_p06",
+        "a15_p25",
+        "a15_p02",
+        "a15_p24",
     ],
 )
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):
