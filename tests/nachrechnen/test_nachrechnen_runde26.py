@@ -122,7 +122,9 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
 # 120.000 − (−430.000) = 550.000; p04, found while mending p12: „um 415.000,00 € auf 7.408.000,00 €“); a third
 # (/tmp/angriff15, 70 right papers): a Hebesatz row „(Sonderregel¹)“ with a factor 0,9 the text names (a15_h12),
 # „dies“ after two amounts – the Vorjahr's and this year's (a15_p06), Kernhaushalt and Eigenbetriebe (a15_p25), or
-# both together (a15_p02, a15_p24: 6.470.000 / 6.021 = 1.074,57))
+# both together (a15_p02, a15_p24: 6.470.000 / 6.021 = 1.074,57)), and one older: „sank von 6.650.000,00 € auf
+# 6.120.500,00 €. Bei 7.215 Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von 848,30 €“ read as their
+# difference (a15_p14))
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
 
 
@@ -143,6 +145,7 @@ FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
         "a15_p25",
         "a15_p02",
         "a15_p24",
+        "a15_p14",
     ],
 )
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):

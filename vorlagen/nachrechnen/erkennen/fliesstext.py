@@ -10,6 +10,7 @@ from vorlagen.nachrechnen.erkennen import abzug, planabweichung, prozentsaetze, 
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, SENTENCE_END, TOTAL_IN_PROSE
 
+_PER_HEAD = re.compile(r"Pro-Kopf|\b(?:je|pro)\s+Einwohner|\bEinwohnern\b", re.IGNORECASE)
 _DIFF = re.compile(
     r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
     r"Minderaufwand|Einsparung|mehr als|weniger als"
@@ -286,6 +287,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     a, b, c = money
     if _PER_PERIOD.match(text[c.ende : c.ende + 40]):
         return []  # „…, das sind 34,40 € im Monat“: a share per month or per head, no difference
+    if _PER_HEAD.search(text, b.ende, c.ende + 40):
+        return []  # „… von A auf B. Bei 7.215 Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von C“
     if all(_DIFF.search(text[max(0, z.start - _NAMED_BEFORE) : z.start]) for z in money):
         return []  # „– Minderaufwand: 5.000,00 €“ on three lines of a Deckung: a list of items named alike
     explicit = bool(
