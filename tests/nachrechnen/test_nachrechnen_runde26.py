@@ -232,3 +232,23 @@ def test_an_ordentliches_ergebnis_under_the_two_totals_of_a_table_one_cell_per_l
     text, _ = _ergebnisrechnung(ergebnis[1] + 300)
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and [b["zeile"] for b in by_status(report, "nicht eindeutig")] == [25]
+
+
+def _deckung(gesamt: Fraction | None = None) -> str:
+    teile = [Fraction(2370000, 100), Fraction(1825000, 100), Fraction(2141215, 100)]
+    gesamt = sum(teile) if gesamt is None else gesamt
+    return (
+        "Die Deckung der außerplanmäßigen Auszahlung in Höhe von insgesamt "
+        f"{zahl(gesamt, 2)} € erfolgt durch Minderauszahlungen bei der Maßnahme „Turnhalle Nord“ in Höhe von "
+        f"{zahl(teile[0], 2)} € sowie bei der Maßnahme „Schulhofbeleuchtung“ in Höhe von {zahl(teile[1], 2)} € und aus "
+        f"der Instandhaltungspauschale in Höhe von {zahl(teile[2], 2)} €.\n"
+    )
+
+
+def test_a_deckung_of_an_auszahlung_in_hoehe_von_insgesamt(tmp_path, capsys):
+    (reading,) = erkannt(tmp_path, "deckung", _deckung())
+    assert werte(reading)[1] == Fraction(6336215, 100) and reading.sicher
+    # the total without one of its parts (set 10: the search said „stimmt“ to it as a difference of other amounts)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _deckung(Fraction(6336215 - 1825000, 100))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == Fraction(6336215, 100)

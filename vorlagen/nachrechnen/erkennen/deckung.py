@@ -19,7 +19,8 @@ _EXPENSE = re.compile(
     r"(?:über|außer)planmäßige\w*\s+(?:Ausgabe|Aufwendung|Auszahlung|Mehraufwendung|Mehrausgabe|Leistung)(?:en)?"
     r"\s+(?:\d{4}\s+)?(?:von|in Höhe von|i\.\s?H\.\s?v\.|über|"
     # „Die überplanmäßige Ausgabe beträgt somit 32.500 €“
-    r"(?:beträgt|betragen|beläuft sich auf|belaufen sich auf)(?:\s+(?:somit|also|damit|insgesamt))?)\s+$"
+    r"(?:beträgt|betragen|beläuft sich auf|belaufen sich auf)(?:\s+(?:somit|also|damit|insgesamt))?)"
+    r"(?:\s+insgesamt)?\s+$"  # „… Auszahlung in Höhe von insgesamt 63.362,15 €“
 )
 _COVERS = re.compile(r"\b(?:[Gg]edeckt|Deckung|restliche\w*|Rest\w*)\b")
 _REST = re.compile(r"\b(?:restliche\w*\s+Betrag|Restbetrag|Rest)\s+(?:von|in Höhe von)\s+$")
