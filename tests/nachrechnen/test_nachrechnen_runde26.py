@@ -124,7 +124,8 @@ def test_a_sentence_under_a_table_stored_one_cell_per_line_is_no_row_of_it(tmp_p
 # „dies“ after two amounts – the Vorjahr's and this year's (a15_p06), Kernhaushalt and Eigenbetriebe (a15_p25), or
 # both together (a15_p02, a15_p24: 6.470.000 / 6.021 = 1.074,57)), and one older: „sank von 6.650.000,00 € auf
 # 6.120.500,00 €. Bei 7.215 Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von 848,30 €“ read as their
-# difference (a15_p14))
+# difference (a15_p14), and a first column „Nr.“ / „Zeile“ of the rows' numbers summed where a total row carries its
+# number („5 | Summe ordentliche Erträge“ under 1 … 4: a15_e12, a15_e26))
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
 
 
@@ -146,6 +147,8 @@ FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde26"
         "a15_p02",
         "a15_p24",
         "a15_p14",
+        "a15_e12_nr_spalte",
+        "a15_e26_zeile_spalte",
     ],
 )
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, name):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from vorlagen.core import limits
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import align
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import OUTLINE, PART_ROW, PARTS_WORD, SUBTOTAL, TOTAL_WORD, names_its_rows
 
 MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
@@ -327,3 +328,12 @@ def item_number(reihe: Reihe) -> int:
     """The number a row opens with as an item of a list („3. Rückstellungen“: 3), 0 for none."""
     number = _ITEM_NUMBER.match(reihe.zeile.text)
     return 0 if number is None else int(number[1])
+
+
+def row_numbers(parts: list[Zahl], result: Zahl) -> bool:
+    """The column counts the rows: plain whole numbers one after another („1“, „2“, „3“, „4“ or „01“, „02“), and the
+    total row's own number next („5“) – a column „Nr.“ or „Zeile“, never a sum."""
+    if len(parts) < 2 or any(z.einheit or z.wert != z.wert.to_integral_value() for z in [*parts, result]):
+        return False
+    values = [int(z.wert) for z in parts]
+    return values == list(range(values[0], values[0] + len(values))) and int(result.wert) == values[-1] + 1

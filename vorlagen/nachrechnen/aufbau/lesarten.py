@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, bare_words, item_number, total_kind, walk
+from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, bare_words, item_number, row_numbers, total_kind, walk
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, UNKLAR, WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import Offen, align
@@ -110,9 +110,10 @@ class Summe:
     def add(self, art: str, spalte: _Spalte, typ: str, sure: bool, rang: int, doubts: list[str] | None = None) -> None:
         """A reading: a slip when it is `sure` and nothing leaves a doubt; „nicht eindeutig“ with the doubts when
         it is sure but doubted; else a guess, only confirmed."""
-        funds, signs = spalte.funds, spalte.signs
+        funds, signs, parts = spalte.funds, spalte.signs, [f.zahl for f in spalte.funds]
+        if row_numbers(parts, self.result):
+            return  # „1 … 4“ over „5 Summe …“: a column „Nr.“ of the rows' numbers, no amounts
         doubts = spalte.doubts if doubts is None else doubts
-        parts = [f.zahl for f in funds]
         shown = short_sum(parts, signs, "Werte")
         self.found.append(
             Rechnung(
