@@ -180,6 +180,8 @@ CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 CHANGE_BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$")
+# … also where it opens a sentence: „Um 415.000,00 € sank …“
+CHANGE_BY_ANY_CASE = re.compile(CHANGE_BY.pattern, re.IGNORECASE)
 CHANGE_VERB = re.compile(
     r"\b(?:wächst|wuchs|steigt|stieg|sinkt|sank|fällt|fiel|verringer\w*|vermindert\w*|erhöh\w*|verbesser\w*|"
     r"verschlechter\w*|gegenüber|Vorjahr\w*|Veränderung\w*|mehr|weniger)\b",

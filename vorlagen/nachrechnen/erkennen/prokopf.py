@@ -18,7 +18,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
 from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import ROUNDED
+from vorlagen.nachrechnen.woerter import CHANGE_BY_ANY_CASE, ROUNDED
 
 # the amount per head named right before it („Pro-Kopf-Verschuldung von“) or right after it („901,87 € je Einwohner“)
 _PER_HEAD_BEFORE = re.compile(
@@ -27,7 +27,6 @@ _PER_HEAD_BEFORE = re.compile(
 _PER_HEAD_AFTER = re.compile(r"^\s*(?:€|EUR|Euro)?\s*(?:je|pro)\s+Einwohner(?:in|innen|n)?\b", re.IGNORECASE)
 _INHABITANTS = re.compile(r"^\s*Einwohner", re.IGNORECASE)  # „8.214 Einwohnern“, „8.214 Einwohnerinnen und …“
 _PER_HEAD_NOUN = re.compile(r"\bPro-Kopf-([A-Za-zÄÖÜäöüß]+)", re.IGNORECASE)  # „Verschuldung“
-_BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$", re.IGNORECASE)
 _NAMING = 80  # characters before an amount in which the words name it
 _POINTS_BACK = re.compile(r"\b(?:dies|das|diese[rs]?)\b", re.IGNORECASE)
 # a per-head figure of another amount than the one named: with the Eigenbetriebe, against an average
@@ -89,7 +88,9 @@ def _pointed_at(satz: Satz, before: Satz | None) -> Fund | None:
     if before is None or not before.figures or not _POINTS_BACK.search(satz.text):
         return None
     # an amount named a change („um 415.000,00 € auf 7.408.000,00 €“) is not what „dies“ is
-    money = [(at, f) for at, f in before.figures if f.zahl.einheit == "€" and not _BY.search(before.text[:at])]
+    money = [
+        (at, f) for at, f in before.figures if f.zahl.einheit == "€" and not CHANGE_BY_ANY_CASE.search(before.text[:at])
+    ]
     if len(money) == 1:
         return money[0][1] if before.figures[-1][1] is money[0][1] else None
     # of two amounts, the one the sentence names by the per-head word's noun: „… beträgt der Schuldenstand …

@@ -20,6 +20,7 @@ from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
 from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
 from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import CHANGE_BY_ANY_CASE
 
 _REACH = 15  # lines above the change searched for the two amounts it is the difference of
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -34,7 +35,6 @@ _DOWN = re.compile(
     re.IGNORECASE,
 )
 # the change the amount is named: „um 173.347,20 €“, „einen Mehraufwand von 110.462,20 €“
-_BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$", re.IGNORECASE)
 _CHANGE_NOUN = re.compile(
     r"\b(?:Mehr\w+|Minder\w+|Steigerung|Anstieg|Zuwachs|Erhöhung|Rückgang|Einsparung|Differenz|Unterschied)"
     r"\s+(?:von|um|in\s+Höhe\s+von)\s+(?:rund\s+|ca\.\s+|etwa\s+)?$",
@@ -111,7 +111,7 @@ def _reading(sentences: list[Satz], index: int, zeilen: list[Zeile], where: dict
 def _named_change(text: str, at: int) -> bool:
     """The words right before a figure name it a change: „um 173.347,20 €“, „einen Mehraufwand von“."""
     words = look_back(text, at, _LOOK)
-    return bool(_BY.search(words) or _CHANGE_NOUN.search(words))
+    return bool(CHANGE_BY_ANY_CASE.search(words) or _CHANGE_NOUN.search(words))
 
 
 def _base(zeilen: list[Zeile], where: dict[int, int], change: Fund, up: bool) -> Fund | None:

@@ -22,13 +22,13 @@ from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import Run, runs_at
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import CHANGE_BY
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _UP = re.compile(r"gewachsen|gestiegen|steigt|stieg|erhöht|zugenommen|Anstieg|Zunahme|Zuwachs|Steigerung|Plus", re.I)
 _DOWN = re.compile(r"gesunken|sinkt|sank|vermindert|verringert|abgenommen|zurückgegangen|Rückgang|Abnahme|Minus", re.I)
 _OTHER_BASE = re.compile(r"Plan|Ansatz|Soll\b|Entwurf|Prognose|Landesdurchschnitt|Durchschnitt", re.IGNORECASE)
 _AGAINST = re.compile(r"Vorjahr|im\s+Vergleich\s+zu|gegenüber", re.IGNORECASE)
-_BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$")
 _LINES_AFTER = 6  # lines with text after a table looked at for such sentences
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{5,}")
 
@@ -78,7 +78,7 @@ def _sentences(zeile: Zeile, run: Run, order: tuple[int, int, int]) -> list[Rech
         if (
             len(figures) != 1
             or len(rates) != 1
-            or not _BY.search(zeile.text[max(start, rates[0].start - 20) : rates[0].start])
+            or not CHANGE_BY.search(zeile.text[max(start, rates[0].start - 20) : rates[0].start])
         ):
             continue  # another amount in the sentence („gegenüber … 2021 (22.950.000,00 €)“): compared with that
         if _OTHER_BASE.search(sentence) or any(int(y) != order[2] for y in _YEAR.findall(sentence)):
