@@ -210,3 +210,11 @@ SPLIT_BY_KEY = re.compile(
     r"nach\s+dem\s+Verhältnis|im\s+Verhältnis",
     re.IGNORECASE,
 )
+
+# the three parts of a Finanzhaushalt by their names, in their order: laufende Verwaltungs-, Investitions- and
+# Finanzierungstätigkeit
+FINANZHAUSHALT_PARTS = {
+    "laufend": re.compile(r"laufende[rn]?\s+Verwaltungstätigkeit", re.IGNORECASE),
+    "investition": re.compile(r"Investitionstätigkeit", re.IGNORECASE),
+    "finanzierung": re.compile(r"Finanzierungstätigkeit", re.IGNORECASE),
+}

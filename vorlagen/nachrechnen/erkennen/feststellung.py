@@ -22,7 +22,7 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import BOTH_SIDES_NAMED
+from vorlagen.nachrechnen.woerter import BOTH_SIDES_NAMED, FINANZHAUSHALT_PARTS
 
 _ORDENTLICH = re.compile(r"(?<!außer)ordentlichen?\s+(?:Jahres)?[Ee]rgebnis(?:ses)?\b", re.IGNORECASE)
 _SONDER = re.compile(r"Sonderergebnis|außerordentlichen?\s+(?:Jahres)?[Ee]rgebnis", re.IGNORECASE)
@@ -46,11 +46,8 @@ _FINANZIERUNGSMITTEL = re.compile(r"Finanzierungsmittel(?:überschuss|fehlbetrag
 _PART_SALDO = re.compile(r"\bSaldo\b|Zahlungsmittel(?:überschuss|bedarf|fehlbetrag|saldo|fluss)", re.IGNORECASE)
 # … signed by the figure: a „Zahlungsmittelbedarf“ alone may state its Bedarf as an amount – which sign, it is open
 _SIGNED_SALDO = re.compile(r"\bSaldo\b|Zahlungsmittel(?:saldo|fluss)", re.IGNORECASE)
-_PARTS = (
-    re.compile(r"laufende[rn]?\s+Verwaltungstätigkeit", re.IGNORECASE),
-    re.compile(r"Investitionstätigkeit", re.IGNORECASE),
-)
-_FINANZIERUNG = re.compile(r"Finanzierungstätigkeit", re.IGNORECASE)
+_PARTS = (FINANZHAUSHALT_PARTS["laufend"], FINANZHAUSHALT_PARTS["investition"])
+_FINANZIERUNG = FINANZHAUSHALT_PARTS["finanzierung"]
 _DASH = re.compile(r"\s[-−–]\s*$")  # „… Investitionstätigkeit von - 1.857.060,61“: a dash apart from the amount
 _LOOK_UP = 12  # rows above a Gesamtergebnis looked at for its two parts
 _MAX_STAFFEL = 12  # rows of one staffel

@@ -17,6 +17,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import full_label
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import FINANZHAUSHALT_PARTS
 
 _RESULT = re.compile(
     r"Zahlungsmittel(?:überschuss|bedarf|fehlbedarf|defizit|fehlbetrag)\w*\s+des\s+Haushaltsjahres|"
@@ -25,11 +26,6 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 _SALDO = re.compile(r"\bSaldo\b", re.IGNORECASE)
-_PARTS = {
-    "laufend": re.compile(r"laufende[rn]?\s+Verwaltungstätigkeit", re.IGNORECASE),
-    "investition": re.compile(r"Investitionstätigkeit", re.IGNORECASE),
-    "finanzierung": re.compile(r"Finanzierungstätigkeit", re.IGNORECASE),
-}
 _IN, _OUT = re.compile(r"\bEinzahlungen\b", re.IGNORECASE), re.compile(r"\bAuszahlungen\b", re.IGNORECASE)
 _MINUS_SIDE = re.compile(r"bedarf|defizit|fehlbetrag", re.IGNORECASE)
 _PLUS_SIDE = re.compile(r"überschuss", re.IGNORECASE)
@@ -56,7 +52,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         found.append(
             Rechnung(
                 "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den drei Salden darüber"
-                if len(salden) == len(_PARTS)
+                if len(salden) == len(FINANZHAUSHALT_PARTS)
                 else "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den Salden und Gesamtbeträgen darüber",
                 "summe",
                 [row.fund(part) for row, part, _ in salden],
@@ -76,7 +72,7 @@ def _closing_saldo(reihen: list[Reihe], index: int, label: str) -> bool:
     a Saldo that names no part of its own but a Bedarf or Überschuss, closing the three – the year's (k17 of the
     Zusatz)."""
     side = _MINUS_SIDE.search(label) or _PLUS_SIDE.search(label)  # not „Saldo aus haushaltsunwirksamen Vorgängen“
-    if not _SALDO.search(label) or not side or any(words.search(label) for words in _PARTS.values()):
+    if not _SALDO.search(label) or not side or any(words.search(label) for words in FINANZHAUSHALT_PARTS.values()):
         return False
     above = next((i for i in range(index - 1, max(-1, index - 3), -1) if reihen[i].werte), None)
     if above is None or _amount(reihen[above]) is None:
@@ -100,7 +96,7 @@ def _sign(label: str, zahl: Zahl) -> int:
 
 
 def _salden(reihen: list[Reihe], index: int) -> list[tuple[Reihe, Zahl, int]] | None:
-    """The nearest Saldo of each part above the result – its row, amount and sign, in the order of _PARTS – or, for a
+    """The nearest Saldo of each part above the result – its row, amount and sign, in the order of FINANZHAUSHALT_PARTS – or, for a
     part the Satzung gives by its Gesamtbeträge (Hessen: „Einzahlungen aus Investitionstätigkeit auf“ /
     „Auszahlungen aus Investitionstätigkeit auf“), its Einzahlungen and its Auszahlungen taken off; None where a part
     has neither."""
@@ -121,10 +117,10 @@ def _salden(reihen: list[Reihe], index: int) -> list[tuple[Reihe, Zahl, int]] | 
         part = _part(reihen, above, label)
         if part is not None and part not in salden:
             salden[part] = (reihe, amount, label)
-        if len(salden) == len(_PARTS):
+        if len(salden) == len(FINANZHAUSHALT_PARTS):
             break
     found: list[tuple[Reihe, Zahl, int]] = []
-    for part in _PARTS:
+    for part in FINANZHAUSHALT_PARTS:
         if part in salden:
             row, value, saldo_label = salden[part]
             found.append((row, value, _sign(saldo_label, value)))
@@ -137,7 +133,7 @@ def _salden(reihen: list[Reihe], index: int) -> list[tuple[Reihe, Zahl, int]] | 
 
 def _flow(label: str) -> tuple[str, int] | None:
     """(part, +1) for a row of the Einzahlungen of one part, (part, −1) for its Auszahlungen; None otherwise."""
-    named = [part for part, words in _PARTS.items() if words.search(label)]
+    named = [part for part, words in FINANZHAUSHALT_PARTS.items() if words.search(label)]
     inflow, outflow = bool(_IN.search(label)), bool(_OUT.search(label))
     if len(named) != 1 or inflow == outflow:
         return None
@@ -146,7 +142,7 @@ def _flow(label: str) -> tuple[str, int] | None:
 
 def _part(reihen: list[Reihe], index: int, label: str) -> str | None:
     """The part a Saldo names, or – „mit einem Saldo von“ – the part of the Einzahlungen and Auszahlungen above it."""
-    named = [part for part, words in _PARTS.items() if words.search(label)]
+    named = [part for part, words in FINANZHAUSHALT_PARTS.items() if words.search(label)]
     if len(named) == 1:
         return named[0]
     if named:
@@ -154,5 +150,5 @@ def _part(reihen: list[Reihe], index: int, label: str) -> str | None:
     rows = [r for r in reihen[max(0, index - 4) : index] if r.werte][-2:]
     if len(rows) != 2 or not (_IN.search(rows[0].label) and _OUT.search(rows[1].label)):
         return None
-    pair = [[part for part, words in _PARTS.items() if words.search(r.label)] for r in rows]
+    pair = [[part for part, words in FINANZHAUSHALT_PARTS.items() if words.search(r.label)] for r in rows]
     return pair[0][0] if pair[0] == pair[1] and len(pair[0]) == 1 else None
