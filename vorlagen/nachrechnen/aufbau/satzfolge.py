@@ -25,6 +25,10 @@ class Satz:
         self.text = f"{self.text} {zeile.text[start:end]}" if self.text else zeile.text[start:end]
         self.figures += [(z.start + offset, Fund(zeile, z)) for z in zeile.zahlen if start <= z.start < end]
 
+    def after(self, at: int, fund: Fund) -> str:
+        """The sentence's text after one of its figures (`at`: where the figure stands in the text)."""
+        return self.text[at + fund.zahl.ende - fund.zahl.start :]
+
 
 def sentences(zeilen: list[Zeile]) -> tuple[list[Satz], dict[int, int]]:
     """The sentences of the running text, and each line's index in `zeilen` (by the line's id): a table row or a

@@ -50,12 +50,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 def _reading(satz: Satz, before: Satz | None) -> Rechnung | None:
     money = [(at, f) for at, f in satz.figures if f.zahl.einheit == "€"]
-    per_head = [(at, f) for at, f in money if _named_per_head(satz.text, at, f)]
-    heads = [
-        f
-        for at, f in satz.figures
-        if f.zahl.einheit == "" and _INHABITANTS.match(satz.text[at + f.zahl.ende - f.zahl.start :])
-    ]
+    per_head = [(at, f) for at, f in money if _named_per_head(satz, at, f)]
+    heads = [f for at, f in satz.figures if f.zahl.einheit == "" and _INHABITANTS.match(satz.after(at, f))]
     if len(per_head) != 1 or len(heads) != 1 or heads[0].zahl.wert <= 0 or _OTHER_BASE.search(satz.text):
         return None
     at, result = per_head[0]
@@ -114,8 +110,6 @@ def _sure(amount: Fund, before: Satz | None) -> bool:
     return alone and not rounded
 
 
-def _named_per_head(text: str, at: int, fund: Fund) -> bool:
-    before = text[max(0, at - _LOOK) : at]
-    end = at + fund.zahl.ende - fund.zahl.start
-    after = text[end : end + _LOOK]
-    return bool(_PER_HEAD_BEFORE.search(before) or _PER_HEAD_AFTER.match(after))
+def _named_per_head(satz: Satz, at: int, fund: Fund) -> bool:
+    before = satz.text[max(0, at - _LOOK) : at]
+    return bool(_PER_HEAD_BEFORE.search(before) or _PER_HEAD_AFTER.match(satz.after(at, fund)[:_LOOK]))

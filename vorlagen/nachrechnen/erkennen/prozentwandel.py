@@ -68,7 +68,7 @@ def _reading(sentences: list[Satz], index: int, zeilen: list[Zeile], where: dict
     if len(rates) != 1 or _POINTS.search(satz.text):
         return None
     at, rate = rates[0]
-    if _OF_SOMETHING.match(satz.text[at + len(rate.zahl.text) :]):
+    if _OF_SOMETHING.match(satz.after(at, rate)):
         return None
     before = [(a, f) for a, f in figures if a < at and f.zahl.einheit != "%"]
     after = [(a, f) for a, f in figures if a > at]
