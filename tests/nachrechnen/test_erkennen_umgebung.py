@@ -430,8 +430,9 @@ def test_two_amounts_apart_that_add_up_to_a_specific_figure(tmp_path):
 def test_two_amounts_apart_are_no_sum_for_a_figure_of_fewer_digits(tmp_path, capsys):
     """1.050 = 1.000 + 50 with an amount between: three significant digits are met by chance too often, even where
     the words call the figure a total (four are enough there); with seven (12.225,75 = 10.000,50 + 2.225,25) the pair
-    is read."""
-    text = "Zuschuss {a} € für den Verein, 500 € für die Jugend, {b} € für Material.\nZusammen {c} € bewilligt.\n"
+    is read. (Three amounts enumerated in one sentence and „Zusammen“ after it are the sum of all three:
+    erkennen/aufzaehlung.py – here the first stands in a sentence of its own.)"""
+    text = "Zuschuss {a} € für den Verein. Dazu 500 € für die Jugend, {b} € für Material.\nZusammen {c} € bewilligt.\n"
     assert erkannt(tmp_path, "umgebung", text.format(a="1.000", b="50", c="1.050")) == []
     (reading,) = erkannt(tmp_path, "umgebung", text.format(a="10.000,50", b="2.225,25", c="12.225,75"))
     assert werte(reading) == ([Fraction(1_000_050, 100), Fraction(222_525, 100)], Fraction(1_222_575, 100))

@@ -1,6 +1,7 @@
 """A total a sentence states over the amounts of the sentences before it (`satzsumme.py`, issue 60): „… 60.000 € …,
 für den zweiten 40.000 €. In der Summe demnach 100.000 €.“ – a guess: confirmed when the amounts before it (all, or
-the last few) give it, else „nicht geprüft“. Figures computed here with Fractions."""
+the last few) give it, else „nicht geprüft“. (Amounts enumerated in one sentence, „… 60.000 €, für den zweiten 40.000 €“,
+are read as an enumeration first: erkennen/aufzaehlung.py.) Figures computed here with Fractions."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ ERSTER, ZWEITER, ANDERES = Fraction(60_000), Fraction(40_000), Fraction(7_500)
 def _absatz(summe: Fraction) -> str:
     return (
         f"Im Vorjahr wurden {euro(ANDERES)} ausgegeben. Für den ersten Bauabschnitt werden {euro(ERSTER)} "
-        f"bereitgestellt, für den zweiten {euro(ZWEITER)}. In der Summe demnach {euro(summe)}.\n"
+        f"bereitgestellt. Für den zweiten sind {euro(ZWEITER)} vorgesehen. In der Summe demnach {euro(summe)}.\n"
     )
 
 
@@ -78,8 +79,8 @@ def test_a_slash_list_whose_parts_do_not_give_its_total_is_not_eindeutig(capsys,
 
 def test_a_total_marked_as_rounded_is_confirmed_once_rounded_as_typed(capsys, tmp_path):
     text = (
-        "Die Änderungen umfassen rund 8,35 Millionen Euro im Verwaltungshaushalt und 5,36 Millionen Euro im "
-        "Vermögenshaushalt. Zusammen rund {summe} Millionen Euro sind 2,1 Prozent des Haushalts.\n"
+        "Die Änderungen umfassen rund 8,35 Millionen Euro im Verwaltungshaushalt; im Vermögenshaushalt kommen 5,36 "
+        "Millionen Euro hinzu. Zusammen rund {summe} Millionen Euro sind 2,1 Prozent des Haushalts.\n"
     )
     exact = Fraction(835, 100) + Fraction(536, 100)  # 13,71: one decimal as typed gives 13,7
     assert exact == Fraction(1371, 100) and round(exact, 1) == Fraction(137, 10)
