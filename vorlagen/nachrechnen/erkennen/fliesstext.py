@@ -289,6 +289,10 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         return []  # „…, das sind 34,40 € im Monat“: a share per month or per head, no difference
     if _PER_HEAD.search(text, b.ende, c.ende + 40):
         return []  # „… von A auf B. Bei 7.215 Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von C“
+    if SENTENCE_END.search(text, b.ende, c.start) and any(
+        b.ende <= z.start < c.start and z.einheit == "%" for z in figs
+    ):
+        return []  # „… von A auf B. Die Mindestrücklage von 2 % … beträgt C“: C is worked out of a rate
     if all(_DIFF.search(text[max(0, z.start - _NAMED_BEFORE) : z.start]) for z in money):
         return []  # „– Minderaufwand: 5.000,00 €“ on three lines of a Deckung: a list of items named alike
     explicit = bool(

@@ -162,10 +162,21 @@ def _change_column(reihen: list[Reihe], index: int, place: object) -> bool:
     if entry is None and isinstance(place, int) and place < len(reihe.eintraege):
         entry = reihe.eintraege[place]
     top = index
-    while top > 0 and index - top < _TABLE_ROWS and any(e.art == WERT for e in reihen[top - 1].eintraege):
+    while (
+        top > 0
+        and index - top < _TABLE_ROWS
+        and (any(e.art == WERT for e in reihen[top - 1].eintraege) or _section_row(reihen[top - 1]))
+    ):
         top -= 1
     head = head_cell(heads_above(reihen, top), entry) if entry is not None else ""
     return bool(DIFFERENCE_HEAD.search(head) or _CHANGE_HEAD.search(head))
+
+
+def _section_row(reihe: Reihe) -> bool:
+    """A row of typed cells that names a part of the table and leaves the others empty („| im Finanzhaushalt | | |“):
+    the table goes on under it."""
+    cells = reihe.zeile.text.split("\t")  # a reader may drop the empty cells at the end of a row
+    return reihe.zeile.zellen and cells[0].strip() != "" and not any(c.strip() for c in cells[1:])
 
 
 def _change_reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl]) -> Rechnung:

@@ -12,7 +12,10 @@ marked as rounded, and the sentence states what is, not what would be („ohne d
 confirmed or left „nicht geprüft“. Every look is bounded.
 
 The base may also stand right after the noun in the percentage's own sentence, the part before the rate: „Das Defizit
-von 658.838 € entspricht 47,7 % der Aufwendungen von 1.380.468 €“ – a sure reading."""
+von 658.838 € entspricht 47,7 % der Aufwendungen von 1.380.468 €“ – a sure reading.
+
+And the amount a rate of a base so named gives: „… mit 10 % am Eigenanteil zu beteiligen; das wären 13.288,75 €“
+(_amount)."""
 
 from __future__ import annotations
 
@@ -29,9 +32,14 @@ from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
 _OF_NOUN = re.compile(r"\s*(?:der|des)\s+(?:gesamten\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
 _SHARE_OF = re.compile(r"\b(?:[Aa]m|[Aa]n\s+der|[Aa]n\s+den|[Vv]om)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
 _SHARE = re.compile(r"\bAnteil\b")
+# „sich mit 10 % am Eigenanteil zu beteiligen; das wären 13.288,75 €“: the rate of a noun, and the amount it gives
+_AT_NOUN = re.compile(r"\s*(?:am|an\s+der|an\s+den|vom|von\s+der|von\s+den)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
+_GIVES = re.compile(
+    r"[^\d.!?]{0,40}?[,;]\s*(?:das|dies)\s+(?:sind|wären|ergibt|ergäbe|macht|entspricht|entspräche)\s+(?:rund\s+)?$"
+)
 _POINTS_BACK = re.compile(r"\s*(?:Sie|Er|Es|Dies|Das|Diese|Dieser|Dieses|Damit|Dieser\s+Betrag|Das\s+sind)\b")
 _BEFORE_AMOUNT = re.compile(
-    r"[^\d.;:!?]{0,30}?(?:in\s+Höhe\s+von|von|mit|betr[äa]g\w*|belaufen\s+sich\s+auf|:)\s*(?:rund\s+|rd\.\s+)?$"
+    r"[^\d.;:!?]{0,30}?(?:in\s+Höhe\s+von|von|mit|betr[äa]g\w*|belaufen\s+sich\s+auf|(?:liegt|liegen|lag|lagen)\s+bei|:)\s*(?:rund\s+|rd\.\s+)?$"
 )
 # a sentence that states what would be, not what is: its rate is of other amounts than those it names
 _HYPOTHETICAL = re.compile(r"\b(?:entspräche\w*|wäre\w*|würde\w*|hätte\w*|ohne\s+(?:diese|diesen|die|den|das))\b")
@@ -84,7 +92,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             for rate in (z for z in text.zahlen[index][position] if z.einheit == "%"):
                 if Fund(zeile, rate).key in taken:
                     continue
-                reading = _share(text, index, position, rate)
+                reading = _share(text, index, position, rate) or _amount(text, index, position, rate)
                 if reading is not None:
                     taken.add(reading.ergebnis.key)
                     found.append(reading)
@@ -155,6 +163,36 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
         Fund(zeile, rate),
         f"{part.betrag()} / {base_zahl.betrag()} x 100",
         sicher=sure,
+        rang=1,
+        typ="prozentbezug",
+    )
+
+
+def _amount(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | None:
+    """The amount a rate of a noun gives, in the rate's sentence after it: „Der Landkreis will sich mit 10 % am
+    Eigenanteil beteiligen; das wären 13.288,75 €“ – the base the amount the lines around name with the noun. Sure
+    but where an amount is marked as rounded; the base is the one the words name, not the nearest amount (the
+    search among amounts confirmed 10 % of the Gesamtkosten there)."""
+    zeile = text.zeilen[index]
+    noun = _OF_NOUN.match(zeile.text, rate.ende) or _AT_NOUN.match(zeile.text, rate.ende)
+    money = text.money(index, position)
+    if noun is None or any(z.ende <= rate.start for z in money):
+        return None  # an amount before the rate in its sentence may be its base: other forms read it
+    after = [z for z in money if z.start >= noun.end()]
+    if len(after) != 1 or not _GIVES.fullmatch(zeile.text[noun.end() : after[0].start]):
+        return None
+    base = _base(text, index, position, _stem(noun.group("noun")))
+    if base is None:
+        return None
+    base_zeile, base_zahl = base
+    result = after[0]
+    return Rechnung(
+        f"Prozentsatz von „{noun.group('noun')}“ ({base_zeile.ort})",
+        "anteil",
+        [Fund(base_zeile, base_zahl), Fund(zeile, rate)],
+        Fund(zeile, result),
+        f"{base_zahl.betrag()} × {rate.text}",
+        sicher=not _rounded(zeile.text, result) and not _rounded(base_zeile.text, base_zahl),
         rang=1,
         typ="prozentbezug",
     )

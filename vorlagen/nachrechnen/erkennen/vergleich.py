@@ -54,7 +54,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             pair = _named_pair(head) if not with_percent else None
             near = (r.zeile.text for r in reihen[max(0, index - _HEAD_LINES) : index + 1 + _UNIT_LINES])
             rundung = gerundet.SCALED_RUNDUNG if gerundet.scaled(near) else None
-            _rows(below, with_percent, pair, found, (_percent_only(head.zeile.text), rundung))
+            _rows(below, with_percent, pair, found, (_percent_only(head.zeile.text), rundung, _last_column(head)))
     return found
 
 
@@ -114,12 +114,12 @@ def _rows(
     with_percent: bool,
     pair: tuple[int, int] | None,
     found: list[Rechnung],
-    shape: tuple[bool, gerundet.Rundung | None],
+    shape: tuple[bool, gerundet.Rundung | None, int | None],
 ) -> None:
     """The readings of the rows: `shape` says whether the head gives the change in percent only, and how the
     amounts are rounded (in Tsd. or Mio. €: within half their last place each)."""
-    percent_only, rundung = shape
-    table, with_percent = _table(below, with_percent)
+    percent_only, rundung, last = shape
+    table, with_percent = _table(below, with_percent, last)
     if percent_only and not any(rate for _, _, rate in table):
         return  # the change in percent only, typed without its sign: the last column is no difference of amounts
     rates_only = percent_only and not _shown(table, _BESIDE, rundung)
@@ -230,9 +230,12 @@ def _signs_shown(rows: list[tuple[Decimal, Decimal]]) -> bool:
     )
 
 
-def _table(below: Iterable[Reihe], with_percent: bool) -> tuple[list[tuple[Reihe, list[Zahl], Zahl | None]], bool]:
+def _table(
+    below: Iterable[Reihe], with_percent: bool, last: int | None
+) -> tuple[list[tuple[Reihe, list[Zahl], Zahl | None]], bool]:
     """The rows of the table under a comparison header: each line, its amounts (the difference last), its rate – and
-    whether the head or a row of units under it announces the rate."""
+    whether the head or a row of units under it announces the rate. A row of typed cells that leaves the head's last
+    column empty (`last`: its cell) has no difference: its last figure is another column's."""
     table: list[tuple[Reihe, list[Zahl], Zahl | None]] = []
     gap = 0
     units: list[str] = []  # the cells of the lines without figures between the head and the first row
@@ -250,6 +253,8 @@ def _table(below: Iterable[Reihe], with_percent: bool) -> tuple[list[tuple[Reihe
                 units += [cell.strip() for cell in reihe.zeile.text.split("\t") if cell.strip()]
             continue
         gap = 0
+        if last is not None and reihe.zeile.zellen and _last_cell(reihe) < last:
+            continue  # „| Grundsteuer B | 412.806,55 | 598 | 2.468.583,17 | | |“: the change's cell is empty
         if reihe.eintraege and reihe.eintraege[-1].art == NULL and len(values) >= 2:
             continue  # „4,23 | 4,23 | -“: a dash in the difference column, no figure to work out
         # a last figure in % after figures that are not is a rate, announced by the head or not: never the difference
@@ -267,6 +272,24 @@ def _table(below: Iterable[Reihe], with_percent: bool) -> tuple[list[tuple[Reihe
         return [], False
     announced = with_percent or bool(in_percent)
     return (_plain_rates(table) if announced else table), announced
+
+
+def _last_column(head: Reihe) -> int | None:
+    """The cell of a head typed in cells that names the table's last column (a remark after it is no column of
+    figures); None for a head of another shape."""
+    if not head.zeile.zellen:
+        return None
+    cells = [c.strip() for c in head.zeile.text.split("\t")]
+    named = [i for i, cell in enumerate(cells) if cell and not _REMARK.match(cell)]
+    return named[-1] if named else None
+
+
+def _last_cell(reihe: Reihe) -> int:
+    """The cell of a row's last figure (−1 for a row whose figures stand in no cell)."""
+    cells = [
+        e.spalte[1] for e in reihe.eintraege if e.art == WERT and isinstance(e.spalte, tuple) and e.spalte[0] == "zelle"
+    ]
+    return max(cells, default=-1)
 
 
 def _plain_rates(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:

@@ -1,0 +1,109 @@
+"""The twenty-seventh round's false alarms of fresh set 11 and a share of a base named by its noun, each as a paper of
+its own shape. Figures with Fraction, apart from the engine."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import rund, zahl
+
+CENT = Fraction(1, 100)
+
+
+def _signed(value: Fraction) -> str:
+    return ("+" if value > 0 else "") + zahl(value, 0)
+
+
+def _nachtrag(saldo_change: Fraction | None = None) -> str:
+    """A Nachtragssatzung's § 1 in a pipe table with rows that name its parts („im Finanzhaushalt“), the Auszahlungen
+    for Investitionen falling more than the Einzahlungen."""
+    rows = [
+        ("Gesamtbetrag der ordentlichen Erträge", Fraction(24615200), Fraction(382700)),
+        ("Gesamtbetrag der ordentlichen Aufwendungen", Fraction(25104900), Fraction(611300)),
+    ]
+    fin = [
+        ("Gesamtbetrag der Einzahlungen aus Investitionstätigkeit", Fraction(3742000), Fraction(-415000)),
+        ("Gesamtbetrag der Auszahlungen aus Investitionstätigkeit", Fraction(6218400), Fraction(-730500)),
+    ]
+
+    def row(label: str, old: Fraction, change: Fraction) -> str:
+        return f"| {label} | {zahl(old, 0)} | {_signed(change)} | {zahl(old + change, 0)} |\n"
+
+    (_, e_old, e_chg), (_, a_old, a_chg) = rows
+    (_, ei_old, ei_chg), (_, ai_old, ai_chg) = fin
+    change = ei_chg - ai_chg if saldo_change is None else saldo_change
+    return (
+        "### § 1\n\nDer Haushaltsplan wird wie folgt geändert:\n\n"
+        "| | bisher | Veränderung | neu |\n|---|---:|---:|---:|\n"
+        "| **im Ergebnishaushalt** | | | |\n"
+        + "".join(row(*r) for r in rows)
+        + row("Betrag des veranschlagten ordentlichen Ergebnisses", e_old - a_old, e_chg - a_chg)
+        + "| **im Finanzhaushalt** | | | |\n"
+        + "".join(row(*r) for r in fin)
+        + f"| Saldo der Ein- und Auszahlungen aus Investitionstätigkeit | {zahl(ei_old - ai_old, 0)} | "
+        f"{_signed(change)} | {zahl(ei_old - ai_old + ei_chg - ai_chg, 0)} |\n"
+    )
+
+
+def test_the_change_of_a_saldo_under_a_row_that_names_a_part_of_the_table(tmp_path, capsys):
+    # −415.000 − (−730.500) = +315.500; read against the amounts it was −1.145.500 (a false alarm)
+    assert Fraction(-415000) - Fraction(-730500) == Fraction(315500)
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _nachtrag()))
+    assert code == 0 and not by_status(report, "Fehler")
+    saldo = [b for b in by_status(report, "stimmt") if b["zeile"] == 14]
+    assert any("Veränderung" in b["erkannt"] for b in saldo), saldo
+    code, report, _ = check(capsys, write(tmp_path, "b.md", _nachtrag(Fraction(351500))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 14 and Fraction(fehler["werte"]["nachgerechnet"]) == Fraction(315500)
+
+
+def test_a_row_that_leaves_the_change_column_empty_has_no_difference(tmp_path, capsys):
+    mess, satz = Fraction(41382_17, 100), Fraction(312)
+    neu, alt = rund(mess * satz / 100, CENT), Fraction(118640)
+    b_mess, b_satz = Fraction(412806_55, 100), Fraction(598)
+    text = (
+        "| Steuerart | Messbeträge (€) | Hebesatz (%) | Aufkommen 2025 (€) | Aufkommen 2024 (€) | Veränderung (€) |\n"
+        "|---|---:|---:|---:|---:|---:|\n"
+        f"| Grundsteuer A | {zahl(mess, 2)} | {zahl(satz, 0)} | {zahl(neu, 2)} | {zahl(alt, 2)} | "
+        f"{_signed(neu - alt)[0]}{zahl(neu - alt, 2)} |\n"
+        f"| Grundsteuer B Wohnen | {zahl(b_mess, 2)} | {zahl(b_satz, 0)} | {zahl(rund(b_mess * b_satz / 100, CENT), 2)} "
+        "| | |\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+    assert code == 0 and not by_status(report, "Fehler")
+    assert [b["zeile"] for b in by_status(report, "stimmt") if "Veränderung" in b["erkannt"]] == [3]
+
+
+def test_an_amount_worked_out_of_a_rate_after_a_change_from_to_is_no_difference(tmp_path, capsys):
+    vorher, entnahme = Fraction(1204615_80, 100), Fraction(352930)
+    ausgaben = Fraction(9412385_16, 100)
+    mindest = rund(ausgaben * 2 / 100, CENT)
+    text = (
+        f"Der Verwaltungshaushalt schließt mit Ausgaben von {zahl(ausgaben, 2)} € ab.\n\n"
+        f"Durch die Entnahme verringert sich die Rücklage von {zahl(vorher, 2)} € auf "
+        f"{zahl(vorher - entnahme, 2)} €. Die Mindestrücklage von 2 % der Ausgaben des Verwaltungshaushaltes beträgt "
+        f"{zahl(mindest, 2)} € und wird eingehalten.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and not by_status(report, "Fehler") and not by_status(report, "nicht eindeutig")
+
+
+def _beteiligung(typed: Fraction) -> str:
+    return (
+        "Die Gesamtkosten betragen 448.000 €. Die Zuwendung beträgt 315.112,50 €.\n"
+        "Der verbleibende Eigenanteil der Gemeinde liegt bei 132.887,50 €.\n"
+        f"Der Landkreis hat zugesagt, sich mit 10 % am Eigenanteil zu beteiligen; das wären {zahl(typed, 2)} €.\n"
+    )
+
+
+def test_a_rate_of_a_base_named_by_its_noun_gives_the_amount_after_it(tmp_path, capsys):
+    eigenanteil = Fraction(448000) - Fraction(31511250, 100)
+    assert eigenanteil == Fraction(13288750, 100)
+    richtig = rund(eigenanteil * 10 / 100, CENT)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _beteiligung(richtig)))
+    assert code == 0 and [b["zeile"] for b in by_status(report, "stimmt") if b["art"] == "prozentbezug"] == [3]
+    # 10 % of the Gesamtkosten: the search among amounts confirmed it before, the words name the Eigenanteil
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _beteiligung(Fraction(448000) * 10 / 100)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 3 and Fraction(fehler["werte"]["nachgerechnet"]) == richtig
