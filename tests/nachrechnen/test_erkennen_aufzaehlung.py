@@ -12,13 +12,13 @@ GAESTE = [Fraction(2140), Fraction(1865), Fraction(2407)]
 KOSTEN = [Fraction(4820000, 100), Fraction(31280000, 100), Fraction(9640000, 100)]
 
 
-def _gaeste(total: Fraction, words: str = "insgesamt also") -> str:
+def _gaeste(total: Fraction, words: str = "insgesamt also", noun: str = "Gäste") -> str:
     hotels, pensionen, wohnungen = (zahl(g, 0) for g in GAESTE)
     return (
         "Mitteilungen des Bürgermeisters\n"
         "\n"
         f"Die Gäste im Juli verteilten sich auf {hotels} Gäste in Hotels, {pensionen} in Pensionen und {wohnungen} in "
-        f"Ferienwohnungen, {words} {zahl(total, 0)} Ankünfte.\n"
+        f"Ferienwohnungen, {words} {zahl(total, 0)} {noun}.\n"
     )
 
 
@@ -73,7 +73,7 @@ def test_a_sentence_that_leaves_room_for_more_parts_is_a_doubt(tmp_path, capsys)
         code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
         (zweifel,) = by_status(report, "nicht eindeutig")
         assert code == 0 and zweifel["zeile"] == 3 and not by_status(report, "Fehler")
-    text = _gaeste(sum(GAESTE) + 100).replace("Ankünfte.", "Ankünfte einschließlich der Campingplätze.")
+    text = _gaeste(sum(GAESTE) + 100).replace("Gäste.", "Gäste einschließlich der Campingplätze.")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and [z["zeile"] for z in by_status(report, "nicht eindeutig")] == [3]
 
@@ -108,3 +108,30 @@ def test_a_total_marked_as_rounded_holds_rounded_as_typed_and_is_a_rounding_othe
     assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("aufzaehlung", "stimmt")]
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format(summe="13,8")))
     assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("aufzaehlung", "Rundung")]
+
+
+def test_a_total_that_names_another_noun_than_its_parts(tmp_path, capsys):
+    # „… Gäste …, insgesamt 4.547 Ankünfte“: a doubt where some of the parts give the total (one left out) …
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _gaeste(GAESTE[0] + GAESTE[2], noun="Ankünfte")))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["zeile"] == 3 and Fraction(zweifel["werte"]["nachgerechnet"]) == sum(GAESTE)
+    assert not by_status(report, "stimmt")
+    # … else a guess: a total of other things („3,5 VZÄ …, insgesamt sind es 9 Personen“) proves nothing
+    vzae = [Fraction(7, 2), Fraction(2), Fraction(3, 2)]
+    text = (
+        f"Die neuen Stellen verteilen sich auf {zahl(vzae[0], 1)} VZÄ in der Kämmerei, {zahl(vzae[1], 1)} VZÄ im "
+        f"Bauamt und {zahl(vzae[2], 1)} VZÄ im Ordnungsamt; insgesamt sind es 9 Personen.\n"
+    )
+    assert sum(vzae) != 9 and all(a + b != 9 for a in vzae for b in vzae)
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
+    assert code == 0 and report["befunde"] == []
+
+
+def test_counts_of_different_things_or_after_a_name_are_no_parts(tmp_path):
+    cases = [
+        "Die Gemeinde unterhält 3 Kindergärten, 2 Grundschulen und 1 Mittelschule, insgesamt 6 Einrichtungen.",
+        "Betroffen sind die Anwesen Hauptstraße 12, Hauptstraße 14 und Kirchgasse 3, insgesamt 29 Anschlüsse.",
+        "Die drei Ortsteile erhalten je 15.000 €, die Kernstadt 40.000 € und der Beirat 5.000 €, zusammen 60.000 €.",
+    ]
+    for satz in cases:
+        assert erkannt(tmp_path, "aufzaehlung", f"Sachstand\n\n{satz}\n") == [], satz

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
+
+from tests.hilfen import ROOT
 from tests.hilfen.nachrechnen import by_status, check, write
 from tests.referenz.rechnen import rund, zahl
 
@@ -107,3 +110,49 @@ def test_a_rate_of_a_base_named_by_its_noun_gives_the_amount_after_it(tmp_path, 
     code, report, _ = check(capsys, write(tmp_path, "b.txt", _beteiligung(Fraction(448000) * 10 / 100)))
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["zeile"] == 3 and Fraction(fehler["werte"]["nachgerechnet"]) == richtig
+
+
+B_ALT, B_NEU, A_ALT, A_NEU = Fraction(1284650), Fraction(1288168), Fraction(96215), Fraction(96584)
+
+
+def _grundsteuer(change: Fraction) -> str:
+    neu, alt = B_NEU + A_NEU, B_ALT + A_ALT
+    return (
+        "Grundsteuer B\n"
+        f"Aufkommen 2024: {zahl(B_ALT, 0)} €\n"
+        f"Aufkommen 2025 voraussichtlich: {zahl(B_NEU, 0)} €\n\n"
+        "Grundsteuer A\n"
+        f"Aufkommen 2024: {zahl(A_ALT, 0)} €\n"
+        f"Aufkommen 2025 voraussichtlich: {zahl(A_NEU, 0)} €\n\n"
+        f"Zusammen ergibt sich ein Grundsteueraufkommen von {zahl(neu, 0)} € gegenüber {zahl(alt, 0)} € im Jahr "
+        f"2024, also eine Veränderung um {zahl(change, 0)} €.\n"
+    )
+
+
+def test_a_change_against_the_amount_compared_with_and_no_relation_the_slip_made(tmp_path, capsys):
+    neu, alt = B_NEU + A_NEU, B_ALT + A_ALT
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _grundsteuer(neu - alt)))
+    assert code == 0 and [b["art"] for b in by_status(report, "stimmt") if b["zeile"] == 9].count("differenz") == 1
+    # the change typed as the new total less only the old Grundsteuer B: the search confirmed it before, and once it
+    # is a slip, the search's „1.384.752 − 100.102 = 1.284.650“ is a relation the slip made – no Folgefehler
+    falsch = neu - B_ALT
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _grundsteuer(falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 9 and Fraction(fehler["werte"]["nachgerechnet"]) == neu - alt
+    assert not by_status(report, "Folgefehler") and not fehler["folgen"]
+
+
+# right papers an adversary wrote against this round's forms (/tmp/angriff16, 114 right papers, each figure worked out
+# with Fraction by its generator) on which `nachrechnen` said „Fehler“ before the mends: counts of different things
+# („3 Kindergärten, 2 Grundschulen und 1 Mittelschule. Insgesamt … 812 Kinder“: a06, r01, a56, r10, a50), house
+# numbers (a13, r03), an amount „je“ piece first (a17, r02: 3 × 15.000 + 40.000 + 5.000), a rate of a part of what its
+# noun names (b14, r06: „80 % der Gesamtkosten ohne Umsatzsteuer“; b31, r07: „… am Eigenanteil für die
+# Flutlichtanlage“) and a bounded rate (b25, r05, r08: „10 % der Gesamtkosten, höchstens jedoch 50.000 €“) – the last
+# five by readings older than this round
+FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde27"
+
+
+@pytest.mark.parametrize("path", sorted(FALL.glob("*.txt")), ids=lambda p: p.stem)
+def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, path):
+    code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
+    assert code == 0 and not by_status(report, "Fehler")

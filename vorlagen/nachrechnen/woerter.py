@@ -188,6 +188,12 @@ CHANGE_VERB = re.compile(
     re.IGNORECASE,
 )
 # A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
+# a bound on an amount or a rate: the figure after it is a cap or a floor, no result of the rate before it
+BOUND = re.compile(
+    r"mindestens|mind\.|höchstens|max\.|maximal|begrenzt|Höchstbetrag|Mindestbetrag|Höchstgrenze|Obergrenze|"
+    r"gedeckelt|bis\s+zu",
+    re.IGNORECASE,
+)
 ROUNDED = re.compile(r"\b(?:rund|rd\.|ca\.|circa|etwa|gerundet)\s*$", re.IGNORECASE)
 # where a sentence ends within a line (a paragraph of Word or HTML is one line): not after „Mio.“, „ca.“ …
 SENTENCE_END = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")

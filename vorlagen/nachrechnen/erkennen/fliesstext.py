@@ -16,6 +16,12 @@ _DIFF = re.compile(
     r"Minderaufwand|Einsparung|mehr als|weniger als"
 )
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
+# „ein Aufkommen von A gegenüber B im Jahr 2024, also eine Veränderung um C“: the two compared, then their change
+_AGAINST = re.compile(r"^\s*(?:gegenüber|im\s+Vergleich\s+zu|verglichen\s+mit)\s+$")
+_CHANGE_BY = re.compile(
+    r"^[^.;€]{0,40}?,\s*(?:also|somit|mithin|d\.\s?h\.)\s+(?:eine[rn]?\s+)?(?:Veränderung|Differenz|Unterschied|"
+    r"Steigerung|Zunahme|Anstieg|Rückgang|Abnahme|Minderung|Mehr\w*|Minder\w*)\s+(?:um|von)\s+$"
+)
 _NAMED_BEFORE = 20  # characters before an amount that name it
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
@@ -289,9 +295,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         return []  # „…, das sind 34,40 € im Monat“: a share per month or per head, no difference
     if _PER_HEAD.search(text, b.ende, c.ende + 40):
         return []  # „… von A auf B. Bei 7.215 Einwohnern entspricht dies einer Pro-Kopf-Verschuldung von C“
-    if SENTENCE_END.search(text, b.ende, c.start) and any(
-        b.ende <= z.start < c.start and z.einheit == "%" for z in figs
-    ):
+    rates_between = [z for z in figs if b.ende <= z.start < c.start and z.einheit == "%"]
+    if rates_between and SENTENCE_END.search(text, b.ende, c.start):
         return []  # „… von A auf B. Die Mindestrücklage von 2 % … beträgt C“: C is worked out of a rate
     if all(_DIFF.search(text[max(0, z.start - _NAMED_BEFORE) : z.start]) for z in money):
         return []  # „– Minderaufwand: 5.000,00 €“ on three lines of a Deckung: a list of items named alike
@@ -300,6 +305,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         and re.match(r"^\s*und\s*$", between(text, a, b))
         or re.search(r"\bvon\s*$", words_before(text, a))
         and re.match(r"^\s*auf\s*$", between(text, a, b))
+        or _AGAINST.match(between(text, a, b))
+        and _CHANGE_BY.match(between(text, b, c))
     )
     big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)
     rechnung = Rechnung(

@@ -27,13 +27,17 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
+from vorlagen.nachrechnen.woerter import BOUND, HEDGE, ROUNDED
 
 _OF_NOUN = re.compile(r"\s*(?:der|des)\s+(?:gesamten\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
 _SHARE_OF = re.compile(r"\b(?:[Aa]m|[Aa]n\s+der|[Aa]n\s+den|[Vv]om)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
 _SHARE = re.compile(r"\bAnteil\b")
 # „sich mit 10 % am Eigenanteil zu beteiligen; das wären 13.288,75 €“: the rate of a noun, and the amount it gives
 _AT_NOUN = re.compile(r"\s*(?:am|an\s+der|an\s+den|vom|von\s+der|von\s+den)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
+# words right after the noun that take a part of it: „der Gesamtkosten ohne Umsatzsteuer“, „am Eigenanteil für …“
+_QUALIFIED = re.compile(
+    r"\s*(?:ohne|abzüglich|abzgl\.|netto|brutto|zuzüglich|zzgl\.|einschließlich|inkl\.|für|bis|soweit|sofern)(?!\w)"
+)
 _GIVES = re.compile(
     r"[^\d.!?]{0,40}?[,;]\s*(?:das|dies)\s+(?:sind|wären|ergibt|ergäbe|macht|entspricht|entspräche)\s+(?:rund\s+)?$"
 )
@@ -129,7 +133,7 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
     zeile = text.zeilen[index]
     start, _ = text.saetze[index][position]
     noun = _noun_of(zeile.text, start, rate)
-    if noun is None:
+    if noun is None or _of_a_part(zeile.text, text.saetze[index][position], rate):
         return None
     base = _base(text, index, position, _stem(noun)) or _base_after(text, index, position, rate)
     if base is None:
@@ -176,7 +180,11 @@ def _amount(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | No
     zeile = text.zeilen[index]
     noun = _OF_NOUN.match(zeile.text, rate.ende) or _AT_NOUN.match(zeile.text, rate.ende)
     money = text.money(index, position)
-    if noun is None or any(z.ende <= rate.start for z in money):
+    if (
+        noun is None
+        or any(z.ende <= rate.start for z in money)
+        or _of_a_part(zeile.text, text.saetze[index][position], rate)
+    ):
         return None  # an amount before the rate in its sentence may be its base: other forms read it
     after = [z for z in money if z.start >= noun.end()]
     if len(after) != 1 or not _GIVES.fullmatch(zeile.text[noun.end() : after[0].start]):
@@ -196,6 +204,15 @@ def _amount(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | No
         rang=1,
         typ="prozentbezug",
     )
+
+
+def _of_a_part(text: str, sentence: tuple[int, int], rate: Zahl) -> bool:
+    """The rate is of a part of what its noun names, or bounded: „80 % der Gesamtkosten ohne Umsatzsteuer“, „10 % am
+    Eigenanteil für die Flutlichtanlage“, „10 % der Gesamtkosten, höchstens jedoch 50.000 €“."""
+    named = _OF_NOUN.match(text, rate.ende) or _AT_NOUN.match(text, rate.ende)
+    if named is not None and _QUALIFIED.match(text, named.end()):
+        return True
+    return bool(BOUND.search(text, sentence[0], sentence[1]))
 
 
 def _base_after(text: _Text, index: int, position: int, rate: Zahl) -> tuple[Zeile, Zahl] | None:

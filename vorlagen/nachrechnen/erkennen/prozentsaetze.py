@@ -8,7 +8,7 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
-from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, WORD
+from vorlagen.nachrechnen.woerter import BOUND, CHANGE_IN_PROSE, WORD
 
 _VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
 # „von 744.000 € entstehen Mehrkosten von 52.080 €, also 7,0 Prozent“: the second is a change of the first, not its whole
@@ -60,6 +60,7 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
             and b.einheit == "€"
             and c.einheit == "€"
             and _SHARE_OF.match(between(text, a, b))
+            and not BOUND.search(between(text, a, b))  # „20 % des Eigenanteils, höchstens aber 30.000 €“: a cap
             and len(gap.split()) <= 5
             and _GIVES.search(gap)
         ):

@@ -26,6 +26,7 @@ from vorlagen.nachrechnen.aufbau.gesamtzeile import SHARE_OF_TOTAL
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import BOUND
 
 _TAKES_OFF = re.compile(r"^\W*(?:abzgl\.|abzüglich|\./\.|minus\b|-\s)", re.IGNORECASE)
 _TAKES_OFF_ALONE = re.compile(r"^\W*(?:abzgl\.?|abzüglich|\./\.|minus)\W*$", re.IGNORECASE)
@@ -38,7 +39,6 @@ _REST = re.compile(
     re.IGNORECASE,
 )
 _BREAKDOWN = re.compile(r"^\s*(?:[-–•*]|davon\b|darunter\b|dav\.)|monatlich|je\s+Monat|pro\s+Monat", re.IGNORECASE)
-_BOUND = re.compile(r"mindestens|mind\.|höchstens|max\.|maximal|begrenzt|Höchstbetrag|Mindestbetrag", re.IGNORECASE)
 _ADDS = re.compile(r"^\W*(?:zzgl\.|zuzüglich|plus\b|\+)", re.IGNORECASE)
 _MAX_ROWS = 30  # rows above a rule that a sum takes in
 _MAX_WORDS = 10  # words of a row's label: more, and it is a sentence
@@ -169,7 +169,7 @@ def _rates(rows: list[tuple[Reihe, Zahl, int]], taken: set) -> list[Rechnung]:
         rates = [z for z in reihe.werte if z.einheit == "%"]
         if len(rates) != 1 or not (_TAKES_OFF.match(reihe.label) or _ADDS.match(reihe.label)):
             continue
-        if _BOUND.search(reihe.zeile.text) or any(z.tiefe and z.geld for z in reihe.zeile.zahlen):
+        if BOUND.search(reihe.zeile.text) or any(z.tiefe and z.geld for z in reihe.zeile.zahlen):
             continue  # „10 % (mindestens 30.000 €)“: the rate is bounded, its amount may be the bound
         if above is not rows[0][0] or reihe.fund(amount).key in taken:
             continue  # the rate of the sum of several rows above: which rows, the table does not say

@@ -13,16 +13,17 @@ from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, FOLGE, STIMMT, Urt
 
 def follow(pruefung: Pruefung) -> None:
     """Revises the verdicts built on a slip and notes each consequence in `pruefung.folgen`."""
-    users: dict[tuple, list[Urteil]] = defaultdict(list)
-    for rechnung in pruefung.rechnungen:
-        for teil in rechnung.teile:
-            users[teil.key].append(rechnung)
     corrected: dict[tuple, Decimal] = {}
     queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER and r.weiter)
     for slip in queue:
         if slip.richtig is not None and slip.weiter:  # set for every slip when it was judged
             corrected[slip.ergebnis.key] = slip.richtig
     _settle(queue, corrected)
+    _drop_coincidences(pruefung, corrected)
+    users: dict[tuple, list[Urteil]] = defaultdict(list)
+    for rechnung in pruefung.rechnungen:
+        for teil in rechnung.teile:
+            users[teil.key].append(rechnung)
     seen: set[int] = set()
     typed = _typed_at(pruefung)
     while queue:
@@ -50,6 +51,27 @@ def follow(pruefung: Pruefung) -> None:
             dependent.richtig = new
             corrected[dependent.ergebnis.key] = new
             queue.append(dependent)
+
+
+def _drop_coincidences(pruefung: Pruefung, corrected: dict[tuple, Decimal]) -> None:
+    """A guess that holds with a slipped figure and another figure of the slip's own calculation („1.384.752 € −
+    100.102 € = 1.284.650 €“ where 100.102 should be 1.384.752 € − 1.380.865 €) rearranges the slip: a relation the
+    slip made, no calculation of the paper and no Folgefehler either – it is dropped. (A guess that uses the slip with
+    other figures may be a total worked out of it: that stays, and is a Folgefehler.)"""
+    slips = {r.ergebnis.key: {t.key for t in r.teile} for r in pruefung.rechnungen if r.ergebnis.key in corrected}
+
+    def made_by_a_slip(r: Urteil) -> bool:
+        figures = {r.ergebnis.key, *(t.key for t in r.teile)}
+        if not any(t.key in slips and figures & slips[t.key] for t in r.teile if t.key != r.ergebnis.key):
+            return False
+        exact = r.ergibt([corrected.get(t.key, t.zahl.wert) for t in r.teile])
+        return exact is None or r.gerundet(exact) != r.getippt()  # one that holds corrected (abwaegen.revive) stays
+
+    pruefung.rechnungen = [
+        r
+        for r in pruefung.rechnungen
+        if r.rechnung.sicher or r.rechnung.grund or r.status != STIMMT or not made_by_a_slip(r)
+    ]
 
 
 def _settle(slips: deque[Urteil], corrected: dict[tuple, Decimal]) -> None:
