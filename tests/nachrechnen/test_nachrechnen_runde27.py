@@ -156,3 +156,22 @@ FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde27"
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, path):
     code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
     assert code == 0 and not by_status(report, "Fehler")
+
+
+def test_the_amount_after_a_rate_of_a_named_base_is_its_result_not_its_part(tmp_path, capsys):
+    kosten, satz = Fraction(410000), Fraction(30)
+
+    def papier(betrag: Fraction) -> str:
+        return (
+            f"Die Baukosten betragen {zahl(kosten, 0)} €. Der Freistaat fördert {zahl(satz, 0)} % der Baukosten, "
+            f"also {zahl(betrag, 0)} €.\n"
+        )
+
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", papier(kosten * satz / 100)))
+    assert code == 0 and [b["zeile"] for b in by_status(report, "stimmt")] == [1]
+    # 123.400 € for 123.000 €: read as its rate, 123.400 / 410.000 = 30,1 % rounds to the typed 30 % (a „stimmt“)
+    falsch = kosten * satz / 100 + 400
+    assert round(falsch / kosten * 100) == satz
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", papier(falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == kosten * satz / 100

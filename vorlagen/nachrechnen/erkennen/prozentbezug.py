@@ -39,7 +39,8 @@ _QUALIFIED = re.compile(
     r"\s*(?:ohne|abzüglich|abzgl\.|netto|brutto|zuzüglich|zzgl\.|einschließlich|inkl\.|für|bis|soweit|sofern)(?!\w)"
 )
 _GIVES = re.compile(
-    r"[^\d.!?]{0,40}?[,;]\s*(?:das|dies)\s+(?:sind|wären|ergibt|ergäbe|macht|entspricht|entspräche)\s+(?:rund\s+)?$"
+    r"[^\d.!?]{0,40}?[,;]\s*(?:(?:das|dies)\s+(?:sind|wären|ergibt|ergäbe|macht|entspricht|entspräche)|also|somit)\s+"
+    r"(?:rund\s+)?$"
 )
 _POINTS_BACK = re.compile(r"\s*(?:Sie|Er|Es|Dies|Das|Diese|Dieser|Dieses|Damit|Dieser\s+Betrag|Das\s+sind)\b")
 _BEFORE_AMOUNT = re.compile(
@@ -96,7 +97,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             for rate in (z for z in text.zahlen[index][position] if z.einheit == "%"):
                 if Fund(zeile, rate).key in taken:
                     continue
-                reading = _share(text, index, position, rate) or _amount(text, index, position, rate)
+                # „30 % der Baukosten, also 123.000 €“: the amount after the rate is its result, not its part
+                reading = _amount(text, index, position, rate) or _share(text, index, position, rate)
                 if reading is not None:
                     taken.add(reading.ergebnis.key)
                     found.append(reading)
