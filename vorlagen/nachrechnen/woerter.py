@@ -188,6 +188,8 @@ CHANGE_VERB = re.compile(
     re.IGNORECASE,
 )
 # A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
+# an amount per period: parts per month and a total per year are no plain sum
+PER_PERIOD = re.compile(r"\b(?:monatlich|jährlich|(?:im|pro|je)\s+(?:Monat|Jahr)|p\.\s?a\.)(?!\w)")
 # a bound on an amount or a rate: the figure after it is a cap or a floor, no result of the rate before it
 BOUND = re.compile(
     r"mindestens|mind\.|höchstens|max\.|maximal|begrenzt|Höchstbetrag|Mindestbetrag|Höchstgrenze|Obergrenze|"

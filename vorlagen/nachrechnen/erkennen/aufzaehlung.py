@@ -25,6 +25,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
 from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import PER_PERIOD
 
 _MAX_PARTS = 8
 _GAP = re.compile(r"[^\d;:()/%=×+]{1,60}")  # the words between two parts: no figure, no bracket, no operator
@@ -46,10 +47,13 @@ _HEDGE = re.compile(
     r"beispielsweise|mindestens|mehr\s+als|knapp|über|weitere[nmr]?|sonstige[nmr]?)(?!\w)",
     re.IGNORECASE,
 )
+_APPROXIMATE = re.compile(r"\b(?:gut|knapp|fast|nahezu|über|mehr\s+als|weniger\s+als|unter)\s+$")
+_SUBTOTAL = re.compile(r"Zwischensumme|Zwischenergebnis|Teilsumme", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:einschließlich|einschl\.|inklusive|inkl\.|zuzüglich|zzgl\.|ohne|nebst|samt)(?!\w)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # „Die drei Ortsteile erhalten je 15.000 €, …“: the first part is an amount per piece
-_EACH_BEFORE = re.compile(r"\b(?:je|jeweils|pro|à)\s+(?:\S+\s+){0,2}$")
+_EACH_BEFORE = re.compile(r"\b(?:je|jeweils|pro|à|zu)\s+(?:\S+\s+){0,2}$")
+_PRICE_BEFORE = re.compile(r"\b(?:zu|à|je)\s+$")  # „… ein Anhänger zu 12.500 €“: a price per piece
 # a count right after a name is a label: „Hauptstraße 12“, „Nr. 4“, „§ 20“, „KG 300“
 _LABEL_BEFORE = re.compile(r"(?:\b[A-ZÄÖÜ][\wäöüß.\-]*|§|Nr\.|Abs\.)\s*$")
 _NOUN_AFTER = re.compile(r"\s*(?:[a-zäöüß][\wäöüß.\-]*\s+){0,2}?([A-ZÄÖÜ][\wäöüß\-]+)")
@@ -83,7 +87,8 @@ def _in_sentence(satz: Satz) -> list[Rechnung]:
             parts = _enumeration(satz, k - 1, total)
             if parts:
                 other = _other_thing(satz, parts, satz, at, total)
-                found.append(_reading([f for _, f in parts], total, satz.text, satz.after(at, total), other))
+                words = (satz.text, satz.text[:at], satz.after(at, total))
+                found.append(_reading([f for _, f in parts], total, words, other))
     return found
 
 
@@ -104,7 +109,7 @@ def _after_sentence(saetze: list[Satz], index: int) -> list[Rechnung]:
         return []
     parts = [f for _, f in placed]
     other = _other_thing(before, placed, satz, at, total)
-    reading = _reading(parts, total, f"{before.text} {satz.text}", satz.after(at, total), other)
+    reading = _reading(parts, total, (f"{before.text} {satz.text}", satz.text[:at], satz.after(at, total)), other)
     if _more_before(saetze, index - 1, parts, total):  # „Zusammen“ may take in an amount of a sentence before
         reading = replace(reading, sicher=False, grund="")
     return [reading]
@@ -130,7 +135,10 @@ def _enumeration(satz: Satz, last: int, total: Fund) -> list[tuple[int, Fund]]:
     where it is no enumeration of two or more parts, or a figure joined like a part is of another kind."""
     parts = [satz.figures[last]]
     for at, figure in reversed(satz.figures[max(0, last - _MAX_PARTS + 1) : last]):
-        if not _joined(satz.text[at + len(figure.zahl.text) : parts[0][0]], last_pair=len(parts) == 1):
+        gap = satz.text[at + len(figure.zahl.text) : parts[0][0]]
+        if not _joined(gap, last_pair=len(parts) == 1):
+            if "," in gap or ")" in gap:
+                return []  # „Bau 312.800 € (davon Rohbau …), Planung …“: the list goes on in a shape not read
             break
         if not _part(satz, at, figure, total) or satz.text[at + len(figure.zahl.text) :].startswith("."):
             return []  # joined like a part, of another kind („am 3., 10. und 17. März“: ordinals)
@@ -138,10 +146,12 @@ def _enumeration(satz: Satz, last: int, total: Fund) -> list[tuple[int, Fund]]:
     if len(parts) < 2 or not _part(satz, *parts[-1], total):
         return []
     first_at = parts[0][0]
-    if _EACH_BEFORE.search(satz.text[max(0, first_at - _LOOK) : first_at]):
-        return []
+    if _EACH_BEFORE.search(satz.text[max(0, first_at - _LOOK) : first_at]) or PER_PERIOD.search(satz.text):
+        return []  # an amount per piece or per period („… 80 € monatlich, insgesamt 26.760 € im Jahr“)
     if total.zahl.einheit == "" and not _counts(satz, parts):
         return []
+    if _SUBTOTAL.search(satz.text) or any(f.zahl.wert == total.zahl.wert for _, f in parts):
+        return []  # „…, Zwischensumme 480.000 €, …“, or the total named among the parts before
     return parts
 
 
@@ -184,7 +194,7 @@ def _part(satz: Satz, at: int, figure: Fund, total: Fund) -> bool:
 
 def _joined(gap: str, last_pair: bool) -> bool:
     """The words between two parts join them as an enumeration does: one „,“ (or „und“/„sowie“ before the last)."""
-    if not _GAP.fullmatch(gap) or _NO_PART.search(gap) or ". " in gap:
+    if not _GAP.fullmatch(gap) or _NO_PART.search(gap) or ". " in gap or _PRICE_BEFORE.search(gap):
         return False
     commas = gap.count(",")
     if last_pair:
@@ -208,14 +218,17 @@ def _some_give(parts: list[Fund], total: Fund) -> bool:
     )
 
 
-def _reading(parts: list[Fund], total: Fund, text: str, after: str, other_thing: bool) -> Rechnung:
-    """The total as the sum of every part – sure unless the words leave room for more parts or count another
-    thing."""
+def _reading(parts: list[Fund], total: Fund, words: tuple[str, str, str], other_thing: bool) -> Rechnung:
+    """The total as the sum of every part – sure unless the words (the sentences, those before the total and those
+    after it) leave room for more parts or count another thing; a guess where they call the total approximate."""
+    text, before, after = words
     open_ = bool(_HEDGE.search(text) or _MORE.search(after.split(". ")[0]))
     grund = "der Satz lässt offen, ob die Aufzählung alle Teile nennt" if open_ else ""
     if other_thing:  # a doubt only where some of the parts give the total (one left out), else a guess
         grund = _OTHER_THING if _some_give(parts, total) else ""
         open_ = True
+    if _APPROXIMATE.search(before):  # „zusammen gut 72.000 €“: no sum to the euro
+        grund, open_ = "", True
     return Rechnung(
         "Summe einer Aufzählung, deren Gesamtbetrag der Satz nennt",
         "summe",

@@ -1,14 +1,21 @@
-"""Calculations written in sentences: percentages, shares of a total, stated differences, yearly sums."""
+"""Calculations written in sentences: percentages, shares of a total, stated differences, yearly sums (teilbetraege)."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
-from vorlagen.nachrechnen.erkennen import abzug, planabweichung, prozentsaetze, umrateauf, verteilung, vonumauf
+from vorlagen.nachrechnen.erkennen import (
+    abzug,
+    planabweichung,
+    prozentsaetze,
+    teilbetraege,
+    umrateauf,
+    verteilung,
+    vonumauf,
+)
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
-from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, SENTENCE_END, TOTAL_IN_PROSE
+from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, SENTENCE_END
 
 _PER_HEAD = re.compile(r"Pro-Kopf|\b(?:je|pro)\s+Einwohner|\bEinwohnern\b", re.IGNORECASE)
 _DIFF = re.compile(
@@ -28,8 +35,6 @@ _REMAINDER = re.compile(
     r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|\w*[Dd]efizit|Nettoaufwand|"
     r"Unterdeckung|Überdeckung)\b"
 )
-_EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
 _FROM = re.compile(r"\bvon\s*$")
 _UM = re.compile(r"\bum\s*$")
 _UM_FROM = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,2}von\s*$")
@@ -49,9 +54,6 @@ _PER_PERIOD = re.compile(
     r"^\s*(?:(?:im|pro|je)\s+(?:Monat|Jahr|Quartal|Woche|Tag|Kopf|Einwohner\w*|Person|Kind|Haushalt)\b|"
     r"(?:monatlich|jährlich|wöchentlich|täglich)\b)"
 )
-_COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
-_MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
@@ -69,7 +71,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         + prozentsaetze.percentages(text, figs, at)
         + _shares(text, figs, at)
         + _differences(text, figs, at)
-        + _per_year(text, figs, at)
+        + teilbetraege.checks(text, figs, at)
     )
 
 
@@ -320,75 +322,6 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         typ="differenz",
     )
     return [rechnung]
-
-
-def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
-    """`jeweils 20.000 € in den Jahren 2021 bis 2025, insgesamt 100.000 €` and listed yearly tranches."""
-    total_word = TOTAL_IN_PROSE.search(text)
-    if not total_word:
-        return []
-    after = [
-        z
-        for z in figs
-        if z.einheit == "€"
-        and 0 < z.start - total_word.end() <= 80
-        and len(text[total_word.end() : z.start].split()) <= 4
-    ]
-    if not after:
-        return []
-    total = after[0]
-    opens = max((m.end() for m in SENTENCE_END.finditer(text, 0, total_word.start())), default=0)
-    before = [z for z in figs if z.einheit == "€" and opens <= z.start and z.ende <= total_word.start()]
-    each = _EACH.search(text)
-    if each and len(before) == 1:
-        counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
-        counts += [
-            int(z.wert)
-            for z in figs
-            if z.einheit == "" and z.wert == int(z.wert) and z.wert > 0 and _COUNT.match(text[z.ende :])
-        ]
-        if len(set(counts)) == 1:  # "2019 – 2020 in 2 Tranchen": the same count twice
-            return [
-                Rechnung(
-                    f"Betrag je Jahr mal {counts[0]} Jahre („jeweils … insgesamt“)",
-                    "vielfaches",
-                    [at(before[0])],
-                    at(total),
-                    f"{counts[0]} x {before[0].betrag()}",
-                    faktor=Decimal(counts[0]),
-                    typ="betrag_mal_anzahl",
-                )
-            ]
-    years = [z for z in figs if z.einheit == "" and _YEAR.match(z.text.strip())]
-    tranches = [z for z in before if any(abs(y.start - z.ende) < 8 or abs(z.start - y.ende) < 8 for y in years)]
-    if len(tranches) >= 2 and len(tranches) == len(before):
-        shown = " + ".join(z.betrag() for z in tranches)
-        return [
-            Rechnung(
-                "Jahresbeträge und ihre genannte Summe",
-                "summe",
-                [at(z) for z in tranches],
-                at(total),
-                shown,
-                typ="teilbetraege_summe",
-            )
-        ]
-    if 2 <= len(before) <= _MAX_PARTS and not each:
-        # "780.882,60 € bei den Amtsbudgets und 24.650 € bei den Sonderbudgets, insgesamt somit 805.532,60 €": the
-        # amounts before may all be parts, or not – only a sum that holds is confirmed, a mismatch proves nothing
-        return [
-            Rechnung(
-                "genannte Beträge und ihre genannte Summe",
-                "summe",
-                [at(z) for z in before],
-                at(total),
-                " + ".join(z.betrag() for z in before),
-                sicher=False,
-                grund="ob alle Beträge davor Teile der Summe sind, sagt der Satz nicht",
-                typ="teilbetraege_summe",
-            )
-        ]
-    return []
 
 
 def sentence_spans(text: str, ends: re.Pattern[str] = SENTENCE_END) -> list[tuple[int, int]]:

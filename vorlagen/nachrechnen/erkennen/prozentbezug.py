@@ -144,6 +144,8 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
     # the base may stand in the percentage's own sentence too: „Das Defizit von 658.838 € entspricht 47,7 % der
     # Aufwendungen von 1.380.468 €“ – then the part is the sentence's other amount
     own = [z for z in text.money(index, position) if z.wert != base_zahl.wert]
+    if any(z.start > rate.ende for z in own):
+        return None  # „30 % der Baukosten; der Eigenanteil beträgt also 287.000 €“: an amount after the rate is no part
     part_zeile, points_back = zeile, True
     if not own:
         before = _sentence_before(text, index, position)
@@ -202,7 +204,7 @@ def _amount(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | No
         [Fund(base_zeile, base_zahl), Fund(zeile, rate)],
         Fund(zeile, result),
         f"{base_zahl.betrag()} × {rate.text}",
-        sicher=not _rounded(zeile.text, result) and not _rounded(base_zeile.text, base_zahl),
+        sicher=not any(_rounded(z.text, f) for z, f in ((zeile, result), (base_zeile, base_zahl), (zeile, rate))),
         rang=1,
         typ="prozentbezug",
     )

@@ -29,6 +29,8 @@ _TAX = re.compile(r"\b(?:MwSt|Mehrwertsteuer|USt|Umsatzsteuer)\b", re.IGNORECASE
 _CONTAINED = re.compile(r"\b(?:inkl|inklusive|einschl|einschließlich|enthalten|darin|davon|hierin)\b", re.IGNORECASE)
 _NET = re.compile(r"netto|Zwischensumme|\bSumme\b|\bGesamt\w*|\binsgesamt\b|Auftragssumme|Angebotssumme", re.I)
 _GROSS = re.compile(r"brutto|\bSumme\b|Gesamt\w*|\binsgesamt\b|Endbetrag|Endsumme|\binkl\.", re.I)
+# „Zuzüglich 19 % Umsatzsteuer ergeben sich 4.569,60 €.“: the amount of the line is the gross amount, no tax
+_GIVES_GROSS = re.compile(r"\b(?:ergeben|ergibt|ergäbe|sind\s+das|macht|brutto)\b", re.IGNORECASE)
 _GAP = 3  # lines without a figure between two rows
 
 
@@ -125,7 +127,7 @@ def _tax_row(reihe: Reihe | None) -> bool:
     if reihe is None or _tax(reihe) is None:
         return False
     words = _words(reihe)
-    return bool(_TAX.search(words)) and not _CONTAINED.search(words)
+    return bool(_TAX.search(words)) and not _CONTAINED.search(words) and not _GIVES_GROSS.search(words)
 
 
 def _tax(reihe: Reihe) -> Zahl | None:
