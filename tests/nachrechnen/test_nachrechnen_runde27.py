@@ -193,3 +193,19 @@ ZWEIFEL = ROOT / "tests" / "nachrechnen" / "zweifel_runde27"
 def test_a_right_paper_whose_sentence_says_it_is_no_plain_sum_raises_no_doubt(tmp_path, capsys, path):
     code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
     assert code == 0 and not by_status(report, "Fehler") and not by_status(report, "nicht eindeutig")
+
+
+def test_a_change_against_the_amount_named_before_as_bisher(tmp_path, capsys):
+    neu, bisher = Fraction(221035), Fraction(781948)
+
+    def papier(change: Fraction) -> str:
+        return (
+            f"Im Finanzhaushalt ergibt sich nun ein Finanzmittelfehlbetrag von {zahl(neu, 0)} €, bisher waren es "
+            f"{zahl(bisher, 0)} €; das ist ebenfalls eine Verbesserung um {zahl(change, 0)} €.\n"
+        )
+
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", papier(bisher - neu)))
+    assert code == 0 and [b["art"] for b in by_status(report, "stimmt")] == ["differenz"]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", papier(bisher - neu + 18)))  # two digits swapped
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == bisher - neu

@@ -24,11 +24,17 @@ _DIFF = re.compile(
 )
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
 # „ein Aufkommen von A gegenüber B im Jahr 2024, also eine Veränderung um C“: the two compared, then their change
-_AGAINST = re.compile(r"^\s*(?:gegenüber|im\s+Vergleich\s+zu|verglichen\s+mit)\s+$")
-_CHANGE_BY = re.compile(
-    r"^[^.;€]{0,40}?,\s*(?:also|somit|mithin|d\.\s?h\.)\s+(?:eine[rn]?\s+)?(?:Veränderung|Differenz|Unterschied|"
-    r"Steigerung|Zunahme|Anstieg|Rückgang|Abnahme|Minderung|Mehr\w*|Minder\w*)\s+(?:um|von)\s+$"
+# „… von 221.035 €, bisher waren es 781.948 €; das ist eine Verbesserung um 560.913 €“: the earlier amount named so
+_AGAINST = re.compile(
+    r"^\s*(?:gegenüber|im\s+Vergleich\s+zu|verglichen\s+mit)\s+$"
+    r"|^[^\d.;€]{0,12}[,;]\s*(?:bisher|zuvor|vorher|im\s+Vorjahr)\s+(?:waren\s+es|war\s+es|betrug\s+\w+)\s+$"
 )
+_CHANGE_BY = re.compile(
+    r"^[^.;€]{0,40}?[,;]\s*(?:also|somit|mithin|d\.\s?h\.|(?:das|dies)\s+(?:ist|sind|bedeutet)(?:\s+(?:ebenfalls|also))?)"
+    r"\s+(?:eine[rn]?\s+)?(?:Veränderung|Differenz|Unterschied|Steigerung|Zunahme|Anstieg|Rückgang|Abnahme|Minderung|"
+    r"Verbesserung|Verschlechterung|Mehr\w*|Minder\w*)\s+(?:um|von)\s+$"
+)
+_BETTER = re.compile(r"Verbesserung|Verschlechterung")  # a change of a result: a difference, but only a guess
 _NAMED_BEFORE = 20  # characters before an amount that name it
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
@@ -284,7 +290,7 @@ def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`Die Differenz zwischen A und B beträgt C`, `Steigerung von A auf B, also um C`."""
-    remainder = not _DIFF.search(text) and not CHANGE_IN_PROSE.search(text)
+    remainder = not _DIFF.search(text) and not CHANGE_IN_PROSE.search(text) and not _BETTER.search(text)
     if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
