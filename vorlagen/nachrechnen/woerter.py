@@ -187,7 +187,8 @@ CHANGE_VERB = re.compile(
     r"verschlechter\w*|gegenüber|Vorjahr\w*|Veränderung\w*|mehr|weniger)\b",
     re.IGNORECASE,
 )
-# A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
+# a total called approximate in one direction right before it („zusammen gut 72.000 €“): no sum to the last digit
+APPROXIMATE = re.compile(r"\b(?:gut|knapp|fast|nahezu|beinahe|annähernd|über|mehr\s+als|weniger\s+als)\s*$")
 # an amount per period: parts per month and a total per year are no plain sum
 PER_PERIOD = re.compile(r"\b(?:monatlich|jährlich|(?:im|pro|je)\s+(?:Monat|Jahr)|p\.\s?a\.)(?!\w)")
 # a bound on an amount or a rate: the figure after it is a cap or a floor, no result of the rate before it
@@ -196,6 +197,7 @@ BOUND = re.compile(
     r"gedeckelt|bis\s+zu",
     re.IGNORECASE,
 )
+# A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
 ROUNDED = re.compile(r"\b(?:rund|rd\.|ca\.|circa|etwa|gerundet)\s*$", re.IGNORECASE)
 # where a sentence ends within a line (a paragraph of Word or HTML is one line): not after „Mio.“, „ca.“ …
 SENTENCE_END = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")

@@ -25,7 +25,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
 from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import PER_PERIOD
+from vorlagen.nachrechnen.woerter import APPROXIMATE, PER_PERIOD
 
 _MAX_PARTS = 8
 _GAP = re.compile(r"[^\d;:()/%=×+]{1,60}")  # the words between two parts: no figure, no bracket, no operator
@@ -47,7 +47,6 @@ _HEDGE = re.compile(
     r"beispielsweise|mindestens|mehr\s+als|knapp|über|weitere[nmr]?|sonstige[nmr]?)(?!\w)",
     re.IGNORECASE,
 )
-_APPROXIMATE = re.compile(r"\b(?:gut|knapp|fast|nahezu|über|mehr\s+als|weniger\s+als|unter)\s+$")
 _SUBTOTAL = re.compile(r"Zwischensumme|Zwischenergebnis|Teilsumme", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:einschließlich|einschl\.|inklusive|inkl\.|zuzüglich|zzgl\.|ohne|nebst|samt)(?!\w)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -227,7 +226,7 @@ def _reading(parts: list[Fund], total: Fund, words: tuple[str, str, str], other_
     if other_thing:  # a doubt only where some of the parts give the total (one left out), else a guess
         grund = _OTHER_THING if _some_give(parts, total) else ""
         open_ = True
-    if _APPROXIMATE.search(before):  # „zusammen gut 72.000 €“: no sum to the euro
+    if APPROXIMATE.search(before):  # „zusammen gut 72.000 €“: no sum to the euro
         grund, open_ = "", True
     return Rechnung(
         "Summe einer Aufzählung, deren Gesamtbetrag der Satz nennt",

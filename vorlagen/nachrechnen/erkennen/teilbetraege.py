@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.woerter import PER_PERIOD, SENTENCE_END, TOTAL_IN_PROSE
+from vorlagen.nachrechnen.woerter import APPROXIMATE, PER_PERIOD, SENTENCE_END, TOTAL_IN_PROSE
 
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
@@ -26,7 +26,6 @@ _NO_PLAIN_SUM = re.compile(
     r"\b(?:davon|darunter|abzüglich|abzgl\.|minus|ohne|Zwischensumme|zu\s+(?=\d))|\bzu\s+je\b",
     re.IGNORECASE,
 )
-_ROUGHLY = re.compile(r"\b(?:gut|knapp|über|mehr\s+als|fast|nahezu)\s+$")
 
 
 def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
@@ -110,5 +109,5 @@ def _plain_sum(sentence: str, figs: list[Zahl], before: list[Zahl], total: Zahl)
         or any(z.tiefe for z in before)
         or any(z.einheit == "%" for z in figs if start <= z.start < total.start)
         or any(z.wert == total.wert for z in before)
-        or _ROUGHLY.search(sentence[-20:])
+        or APPROXIMATE.search(sentence[-20:])
     )
