@@ -143,7 +143,11 @@ def _staffel(rows: list[_Row], half: Decimal, found: list[Rechnung]) -> None:
             _sum(rows[:index], row, half, found)
         elif role == "aufwendungen" and "ertraege" in roles and index - roles["ertraege"] > 3:
             _sum(rows[roles["ertraege"] + 1 : index], row, half, found)
-        elif role == "verwaltung" and {"ertraege", "aufwendungen"} <= roles.keys():
+        elif (
+            role == "verwaltung"
+            and {"ertraege", "aufwendungen"} <= roles.keys()
+            and not {"ordentlich", "finanz"} & roles.keys()  # below those the name is a later total of another scheme
+        ):
             _balance(rows[roles["ertraege"]], rows[roles["aufwendungen"]], row, half, found, "Verwaltungsergebnis")
         elif role == "finanz" and index >= 2 and _FINANZERTRAG.match(rows[index - 2].label):
             if _ZINSEN.match(rows[index - 1].label):
