@@ -57,9 +57,8 @@ _PRICE_BEFORE = re.compile(r"\b(?:zu|à|je)\s+$")  # „… ein Anhänger zu 12.
 _LABEL_BEFORE = re.compile(r"(?:\b[A-ZÄÖÜ][\wäöüß.\-]*|§|Nr\.|Abs\.)\s*$")
 _NOUN_AFTER = re.compile(r"\s*(?:[a-zäöüß][\wäöüß.\-]*\s+){0,2}?([A-ZÄÖÜ][\wäöüß\-]+)")
 _ENDINGS = re.compile(r"(?:en|e|n|s)$")
-_ELIDED = re.compile(
-    r"\s*(?:in|im|am|an|auf|aus|bei|beim|für|vom|zum|zur)\s"
-)  # „1.865 in Pensionen“: no noun of its own
+# „1.865 in Pensionen“: a part that leaves its noun out names none of its own
+_ELIDED = re.compile(r"\s*(?:in|im|am|an|auf|aus|bei|beim|für|vom|zum|zur)\s")
 _OTHER_THING = "ob die Summe dasselbe zählt wie ihre Teile, sagt der Satz nicht"
 _LOOK = 40  # characters before the first part looked at for „je“
 

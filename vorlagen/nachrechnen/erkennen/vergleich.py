@@ -116,8 +116,9 @@ def _rows(
     found: list[Rechnung],
     shape: tuple[bool, gerundet.Rundung | None, int | None],
 ) -> None:
-    """The readings of the rows: `shape` says whether the head gives the change in percent only, and how the
-    amounts are rounded (in Tsd. or Mio. €: within half their last place each)."""
+    """The readings of the rows: `shape` says whether the head gives the change in percent only, how the amounts are
+    rounded (in Tsd. or Mio. €: within half their last place each) and which cell of a head typed in cells names the
+    last column."""
     percent_only, rundung, last = shape
     table, with_percent = _table(below, with_percent, last)
     if percent_only and not any(rate for _, _, rate in table):
