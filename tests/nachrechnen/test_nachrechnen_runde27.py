@@ -156,7 +156,9 @@ def test_a_change_against_the_amount_compared_with_and_no_relation_the_slip_made
 # while its doubts were mended: a Zwischensumme among the parts (a19), „zusammen gut 72.000 €“ (a27), parts per month
 # and a total per year (a35), prices „zu“ a piece (a48); and five older ones of the round before's third adversary
 # (/tmp/angriff15: a15_e03 … a15_e10): a row „Ergebnis der laufenden Verwaltungstätigkeit“ under the ordentliche
-# Ergebnis and the Finanzergebnis (a scheme that names its last total so) was read as Erträge less Aufwendungen
+# Ergebnis and the Finanzergebnis (a scheme that names its last total so) was read as Erträge less Aufwendungen; a
+# third adversary against davonanteil (/tmp/angriff18, 46 right papers): the amount after the rate of another time
+# („Der Betrag des Vorjahres lag bei …“, „Der jährliche Betrag …“ of a monthly base: a18_…)
 FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde27"
 
 

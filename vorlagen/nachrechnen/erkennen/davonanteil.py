@@ -4,7 +4,8 @@ auf 362.880 € geschätzt.“ – the amount is that rate of the amount before.
 
 Read only where it is one: the rate's sentence holds one figure, the rate, and „davon“ (or „hiervon“) before it; the
 sentence before follows on it and ends with an amount; the sentence after follows on the rate's, holds one amount and
-points back („Der abfließende Betrag …“, „Das sind …“). A slip – the search among amounts confirmed a rate of another
+points back („Der abfließende Betrag …“, „Das sind …“) and names no other time („des Vorjahres“, „jährlich“, a year –
+nor does the rate's sentence). A slip – the search among amounts confirmed a rate of another
 amount above before; „nicht eindeutig“ where the rate or the amount is marked as rounded („davon rund 28 %“). Every
 look is bounded: three sentences."""
 
@@ -24,6 +25,10 @@ _ENDS = re.compile(r"\s*[.!?]?\s*$")  # the amount ends its sentence
 _POINTS_BACK = re.compile(
     r"^\W*(?:(?:Das|Dies)\s+(?:sind|wären|ergibt|ergäbe|macht|entspricht)\b|"
     r"(?:Der|Die|Dieser|Diese)\s+(?:\w+\s+){0,2}(?:Betrag|Anteil|Summe|Teil|Rest)\b)"
+)
+# the amount after is of another time than the one before: „Der Betrag des Vorjahres …“, „Der jährliche Betrag …“
+_OTHER_TIME = re.compile(
+    r"Vorjahr\w*|vorige[nms]?\s+Jahr\w*|monatlich\w*|jährlich\w*|(?:im|pro|je)\s+(?:Monat|Jahr)\b|\b(?:19|20)\d\d\b"
 )
 _LOOK = 12  # characters before a figure looked at for „rund“
 
@@ -51,7 +56,7 @@ def _reading(before: Satz, satz: Satz, after: Satz) -> Rechnung | None:
     money = [(a, f) for a, f in after.figures if f.zahl.einheit != "%"]
     if len(money) != 1 or len(after.figures) != 1 or not money[0][1].zahl.geld:
         return None
-    if not _POINTS_BACK.match(after.text):
+    if not _POINTS_BACK.match(after.text) or _OTHER_TIME.search(f"{satz.text} {after.text}"):
         return None
     result_at, result = money[0]
     rounded = _rounded(satz.text, at) or _rounded(after.text, result_at)
