@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
-from vorlagen.nachrechnen.woerter import ROUNDED
+from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
 
 VZAE = re.compile(r"Vollzeitäquivalent|\bVZÄ\b")
 AGGREGATE = 100  # from here on a whole figure of VZÄ is a total of many shares, so rounded
@@ -111,6 +111,13 @@ class Rundung:
 
 VZAE_RUNDUNG = Rundung(difference_allowance, rate_allowance, GRUND_VZAE)
 SCALED_RUNDUNG = Rundung(scaled_difference_allowance, scaled_rate_allowance, GRUND_SCALED)
+
+
+def marked_approximate(text: str, start: int) -> bool:
+    """The words right before a figure (starting at `start` in `text`) mark it as rounded or approximate: „rund“,
+    „ca.“, „knapp“, „gut“, „mehr als“ …"""
+    before = look_back(text, start, _HEDGE_REACH)
+    return bool(ROUNDED.search(before) or HEDGE.search(before))
 
 
 def approximate_allowance(text: str, result: Zahl) -> Decimal:

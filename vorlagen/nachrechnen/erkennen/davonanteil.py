@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.nachrechnen.aufbau.gerundet import marked_approximate
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.satzfolge import Satz, sentences
-from vorlagen.nachrechnen.lesen.zahlenlesen import look_back
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
 
 _OF_THAT = re.compile(r"\b(?:davon|hiervon)\b[^\d]{0,40}$", re.IGNORECASE)
 _ENDS = re.compile(r"\s*[.!?]?\s*$")  # the amount ends its sentence
@@ -30,7 +29,6 @@ _POINTS_BACK = re.compile(
 _OTHER_TIME = re.compile(
     r"Vorjahr\w*|vorige[nms]?\s+Jahr\w*|monatlich\w*|jährlich\w*|(?:im|pro|je)\s+(?:Monat|Jahr)\b|\b(?:19|20)\d\d\b"
 )
-_LOOK = 12  # characters before a figure looked at for „rund“
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -59,7 +57,7 @@ def _reading(before: Satz, satz: Satz, after: Satz) -> Rechnung | None:
     if not _POINTS_BACK.match(after.text) or _OTHER_TIME.search(f"{satz.text} {after.text}"):
         return None
     result_at, result = money[0]
-    rounded = _rounded(satz.text, at) or _rounded(after.text, result_at)
+    rounded = marked_approximate(satz.text, at) or marked_approximate(after.text, result_at)
     return Rechnung(
         "Prozentsatz „davon“ des Betrags, mit dem der Satz davor endet, im Satz danach genannt",
         "anteil",
@@ -71,8 +69,3 @@ def _reading(before: Satz, satz: Satz, after: Satz) -> Rechnung | None:
         rang=2,
         typ="davonanteil",
     )
-
-
-def _rounded(text: str, at: int) -> bool:
-    before = look_back(text, at, _LOOK)
-    return bool(ROUNDED.search(before) or HEDGE.search(before))

@@ -23,11 +23,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from vorlagen.nachrechnen.aufbau.gerundet import marked_approximate
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, look_back
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import BOUND, HEDGE, ROUNDED
+from vorlagen.nachrechnen.woerter import BOUND
 
 _OF_NOUN = re.compile(r"\s*(?:der|des)\s+(?:gesamten\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
 _SHARE_OF = re.compile(r"\b(?:[Aa]m|[Aa]n\s+der|[Aa]n\s+den|[Vv]om)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]{3,})\b")
@@ -126,11 +127,6 @@ def _noun_of(text: str, start: int, rate: Zahl) -> str | None:
     return share.group("noun") if share and _SHARE.search(sentence) else None
 
 
-def _rounded(text: str, zahl: Zahl) -> bool:
-    before = look_back(text, zahl.start, 12)
-    return bool(ROUNDED.search(before) or HEDGE.search(before))
-
-
 def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | None:
     zeile = text.zeilen[index]
     start, _ = text.saetze[index][position]
@@ -161,8 +157,8 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
     sure = (
         points_back
         and not hypothetical
-        and not _rounded(part_zeile.text, part)
-        and not _rounded(base_zeile.text, base_zahl)
+        and not marked_approximate(part_zeile.text, part.start)
+        and not marked_approximate(base_zeile.text, base_zahl.start)
     )
     return Rechnung(
         f"Anteil an „{noun}“ ({base_zeile.ort})",
@@ -204,7 +200,9 @@ def _amount(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | No
         [Fund(base_zeile, base_zahl), Fund(zeile, rate)],
         Fund(zeile, result),
         f"{base_zahl.betrag()} × {rate.text}",
-        sicher=not any(_rounded(z.text, f) for z, f in ((zeile, result), (base_zeile, base_zahl), (zeile, rate))),
+        sicher=not any(
+            marked_approximate(z.text, f.start) for z, f in ((zeile, result), (base_zeile, base_zahl), (zeile, rate))
+        ),
         rang=1,
         typ="prozentbezug",
     )
