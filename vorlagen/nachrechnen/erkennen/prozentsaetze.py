@@ -8,7 +8,7 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
-from vorlagen.nachrechnen.woerter import BOUND, CHANGE_IN_PROSE, WORD
+from vorlagen.nachrechnen.woerter import BOUND, CHANGE_IN_PROSE, SENTENCE_END, WORD
 
 _VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
 # „von 744.000 € entstehen Mehrkosten von 52.080 €, also 7,0 Prozent“: the second is a change of the first, not its whole
@@ -41,6 +41,7 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
             and b.einheit == a.einheit
             and c.einheit == "%"
             and _VON.match(between(text, a, b))
+            and not SENTENCE_END.search(between(text, a, b))  # „… 8.400.000 € veranschlagt. Erträge von …“
             and not _CHANGE_OF.search(between(text, a, b))
             and len(gap.split()) <= 4
             and _GIVES.search(gap)
@@ -61,6 +62,7 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
             and c.einheit == "€"
             and _SHARE_OF.match(between(text, a, b))
             and not BOUND.search(between(text, a, b))  # „20 % des Eigenanteils, höchstens aber 30.000 €“: a cap
+            and not SENTENCE_END.search(gap)  # „… von 17.500.000 €. Gegenüber dem Vorjahreszeitraum (8.736.100 €)“
             and len(gap.split()) <= 5
             and _GIVES.search(gap)
         ):
