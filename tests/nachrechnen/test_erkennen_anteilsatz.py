@@ -50,3 +50,16 @@ def test_a_whole_of_another_year_is_not_read(tmp_path):
 def test_a_sentence_with_its_own_amounts_is_left_to_the_rates_beside_them(tmp_path):
     satz = "Der Eigenanteil entspricht {} % der Gesamtkosten von 1.000.000 €."
     assert erkannt(tmp_path, "anteilsatz", _vorlage(satz)) == []
+
+
+def test_an_amount_of_a_later_sentence_of_the_paragraph_is_none_of_its_own(tmp_path, capsys):
+    """„… der Gesamtkosten. Je Platz entstehen Kosten von 29.691 €.“: the amount stands in another sentence of the
+    paragraph; the rate is still read (before, any amount in the line left it „nicht geprüft“)."""
+    je_platz = zahl(GESAMT / 40)
+    satz = SATZ + f" Je Platz entstehen Kosten von {je_platz} €."
+    (reading,) = erkannt(tmp_path, "anteilsatz", _vorlage(satz))
+    assert werte(reading) == ([EIGEN, GESAMT], QUOTE)
+    falsch = _vorlage(satz, quote=QUOTE + 5)
+    code, report, _ = check(capsys, write(tmp_path, "a.md", falsch))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(fehler["werte"]["nachgerechnet"]) == QUOTE

@@ -194,7 +194,7 @@ PER_PERIOD = re.compile(r"\b(?:monatlich|jährlich|(?:im|pro|je)\s+(?:Monat|Jahr
 # a bound on an amount or a rate: the figure after it is a cap or a floor, no result of the rate before it
 BOUND = re.compile(
     r"mindestens|mind\.|höchstens|max\.|maximal|begrenzt|Höchstbetrag|Mindestbetrag|Höchstgrenze|Obergrenze|"
-    r"gedeckelt|bis\s+zu",
+    r"gedeckelt|\bbis\s+zu(?:r\s+Höhe)?\b",  # not „bis zum Stichtag“
     re.IGNORECASE,
 )
 # A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, words_before
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
@@ -48,8 +49,8 @@ def _reading(zeilen: list[Zeile], index: int, rate: Zahl) -> Rechnung | None:
     whole = _WHOLE.match(zeile.text[rate.ende :])
     if part is None or whole is None or _OTHER_REFERENCE.search(whole["after"]):
         return None
-    sentence_money = [z for z in zeile.zahlen if z.geld]
-    if sentence_money:
+    start, end = next((a, b) for a, b in sentence_spans(zeile.text) if a <= rate.start < b)
+    if any(z.geld and start <= z.start < end for z in zeile.zahlen):
         return None  # a rate beside its amounts: prozentsaetze.py reads it
     a = _named(zeilen, index, part["noun"])
     b = _named(zeilen, index, whole["noun"])

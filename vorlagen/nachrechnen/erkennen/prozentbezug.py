@@ -51,6 +51,9 @@ _BEFORE_AMOUNT = re.compile(
 _HYPOTHETICAL = re.compile(r"\b(?:entspräche\w*|wäre\w*|würde\w*|hätte\w*|ohne\s+(?:diese|diesen|die|den|das))\b")
 _UMLAUTS = str.maketrans("äöüß", "aous")
 _WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
+# „Die Personalaufwendungen sind mit 24,35 Mio. € veranschlagt. … das sind 74,1 % des Ansatzes“: the verb names it too
+_PLANNED = re.compile(r"\bveranschlagt\b")
+_PLAN_STEM = "ansatz"
 _ENDINGS = re.compile(r"(?:en|es|n|e|s)$")
 _LINES = 40  # lines above and below that may name the base
 _NEAR = 40  # characters after the noun in which an amount may be its own
@@ -75,8 +78,10 @@ class _Text:
             figures = [z for z in zeile.zahlen if z.tiefe == 0]
             self.zahlen.append([figures[lo:hi] for lo, hi in _ranges(figures, spans)])
             for position, (start, end) in enumerate(spans):
-                for word in _WORD.finditer(zeile.text, start, end):
-                    self.nouns.setdefault(_stem(word.group()), []).append((index, position, word.start(), word.end()))
+                words = [(w.start(), w.end(), _stem(w.group())) for w in _WORD.finditer(zeile.text, start, end)]
+                words += [(w.start(), w.end(), _PLAN_STEM) for w in _PLANNED.finditer(zeile.text, start, end)]
+                for word_start, word_end, stem in sorted(words):
+                    self.nouns.setdefault(stem, []).append((index, position, word_start, word_end))
 
     def money(self, index: int, position: int) -> list[Zahl]:
         return [z for z in self.zahlen[index][position] if z.geld]
@@ -245,9 +250,19 @@ def _base(text: _Text, index: int, position: int, stem: str) -> tuple[Zeile, Zah
     window = places[bisect_left(places, (index - _LINES,)) : bisect_left(places, (index + _LINES + 1,))]
     if len(window) > _NAMINGS:
         return None  # a noun named that often names more than one thing
+    # „… ein Ansatz von 8,4 Mio. € veranschlagt. … gebucht; das entspricht 82,7 % des Ansatzes.“ where other
+    # paragraphs name other Ansätze: the one the rate's own paragraph names before it
+    local = [place for place in window if place[0] == index and place[1] < position]
+    return _named_once(text, local, index, position) or _named_once(text, window, index, position)
+
+
+def _named_once(
+    text: _Text, places: list[tuple[int, int, int, int]], index: int, position: int
+) -> tuple[Zeile, Zahl] | None:
+    """The one amount `places` of a noun name, where no other amount stands near any of them."""
     named: dict[tuple[int, int], tuple[Zeile, Zahl]] = {}
     loosely: set[object] = set()  # the values of every amount near the noun, in whatever words
-    for other, where, word_start, word_end in window:
+    for other, where, word_start, word_end in places:
         if (other, where) == (index, position):
             continue  # „80 % der Gesamtkosten von 250.000 €“: a form of its own sentence (anteil.py, prosa.py)
         amount, near = text.naming(other, where, word_start, word_end)

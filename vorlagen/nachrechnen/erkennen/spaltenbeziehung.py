@@ -92,13 +92,13 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 
 def rounded_runs(reihen: list[Reihe]) -> Iterator[tuple[list[tuple[Reihe, list[Zahl]]], gerundet.Rundung | None]]:
-    """Each run of rows (`runs`) with the rounding of its figures (`_rundung_above`)."""
+    """Each run of rows (`runs`) with the rounding of its figures (`rundung_above`)."""
     vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
     for start, run in runs_at(reihen):
-        yield run, _rundung_above(reihen, start, vzae)
+        yield run, rundung_above(reihen, start, vzae)
 
 
-def _rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
+def rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
     """The rounding of a run's figures: whole VZÄ where the document counts in them, else amounts in thousands or
     millions where the head above the run (at most _HEAD_LINES lines) says so; None: exact."""
     head = (reihe.zeile.text for reihe in reihen[max(0, top - _HEAD_LINES) : top])
