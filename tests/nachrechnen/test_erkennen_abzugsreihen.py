@@ -60,3 +60,51 @@ def test_what_is_no_deduction_is_left_alone(tmp_path):
     # a dash opening a row may be a bullet, not a deduction
     strich = _tabelle(ANTEIL - ABSCHLAG).replace("abzgl. Abschlagszahlungen", "- Abschlagszahlungen")
     assert erkannt(tmp_path, "abzugsreihen", strich) == []
+
+
+KOSTEN = [Fraction(1_019_597), Fraction(1_036_396)]
+ABZUEGE = [
+    ("abzgl. Auflösung Beiträge", [Fraction(61_280), Fraction(61_280)]),
+    ("abzgl. sonstige Erlöse", [Fraction(14_900), Fraction(15_300)]),
+]
+
+
+def _kalkulation(ergebnis: list[Fraction], name: str = "gebührenfähige Kosten") -> str:
+    """A Gebührenbedarfsberechnung in three columns (two years and the period), deductions typed with their minus."""
+
+    def row(label: str, values: list[Fraction], minus: bool = False) -> str:
+        cells = [*values, sum(values)]
+        return label + "".join(f"\t{'-' if minus else ''}{zahl(v, 2)}" for v in cells) + "\n"
+
+    text = "Position\t2025\t2026\tZeitraum\n" + row("Summe Kosten", KOSTEN)
+    text += "".join(row(label, values, minus=True) for label, values in ABZUEGE)
+    return text + name + "".join(f"\t{zahl(v, 2)}" for v in ergebnis) + "\n"
+
+
+def _rest() -> list[Fraction]:
+    rest = [KOSTEN[c] - sum(values[c] for _, values in ABZUEGE) for c in range(2)]
+    return [*rest, sum(rest)]
+
+
+def test_rows_of_several_columns_are_read_column_by_column(tmp_path, capsys):
+    readings = erkannt(tmp_path, "abzugsreihen", _kalkulation(_rest()))
+    assert sorted(werte(r)[1] for r in readings) == sorted(_rest()) and all(r.sicher for r in readings)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _kalkulation(_rest())))
+    assert code == 0 and not by_status(report, "Fehler")
+
+
+def test_one_column_that_misses_is_a_slip_where_the_others_hold(tmp_path, capsys):
+    """The result names no result word: the two columns that hold show the rows' sense."""
+    falsch = _rest()
+    falsch[1] += 900
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _kalkulation(falsch)))
+    fehler = [b for b in by_status(report, "Fehler") if Fraction(b["werte"]["nachgerechnet"]) == _rest()[1]]
+    assert code == 1 and fehler and fehler[0]["zeile"] == 5
+
+
+def test_two_columns_that_miss_claim_nothing(tmp_path, capsys):
+    falsch = _rest()
+    falsch[0] += 900
+    falsch[1] += 900
+    readings = erkannt(tmp_path, "abzugsreihen", _kalkulation(falsch))
+    assert readings and not any(r.sicher for r in readings)

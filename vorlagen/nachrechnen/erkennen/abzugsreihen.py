@@ -26,6 +26,8 @@ _NAMES_RESULT = re.compile(
 )
 _GAP = 2  # rows without an amount (empty, a wrapped label) passed over between the rows of one calculation
 _MAX_DEDUCTIONS = 12
+_MAX_COLUMNS = 6  # amounts of a row, at most
+_SHOWN = 2  # columns that hold for the rows to show their result
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -45,9 +47,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if after is None or index - base > _GAP + 1 or after - run[-1] > _GAP + 1:
             continue
         rows = [reihen[base], *(reihen[i] for i in run), reihen[after]]
-        reading = _reading(rows)
-        if reading is not None and reading.ergebnis.key not in taken:
-            found.append(reading)
+        found += [reading for reading in _readings(rows) if reading.ergebnis.key not in taken]
     return found
 
 
@@ -55,32 +55,52 @@ def _deduction(reihe: Reihe) -> bool:
     return bool(_TAKES_OFF.match(reihe.label))
 
 
-def _one(reihe: Reihe) -> Zahl | None:
-    return reihe.werte[0] if len(reihe.werte) == 1 and reihe.werte[0].einheit in ("€", "") else None
+def _columns(rows: list[Reihe]) -> list[list[Zahl]]:
+    """The rows' amounts column by column: as many in every row (one to _MAX_COLUMNS), in euros or without a unit."""
+    width = len(rows[0].werte)
+    if not 1 <= width <= _MAX_COLUMNS or any(len(r.werte) != width for r in rows):
+        return []
+    if any(z.einheit not in ("€", "") for r in rows for z in r.werte):
+        return []
+    return [[r.werte[c] for r in rows] for c in range(width)]
 
 
-def _reading(rows: list[Reihe]) -> Rechnung | None:
-    figures = [_one(r) for r in rows]
-    if any(z is None for z in figures):
-        return None
-    zahlen = [z for z in figures if z is not None]
-    if len({(z.einheit, z.skala) for z in zahlen}) != 1 or rows[-1].minus or zahlen[0].wert < 0:
-        return None
-    *parts, result = zahlen
-    if parts[0].wert < sum(abs(z.wert) for z in parts[1:]):
-        return None  # more taken off than there is: a Fehlbetrag, typed with or without its sign – not read so
-    signs = [1] + [-1] * (len(parts) - 1)
-    # … or where the rows set it apart as their result: a bold last row, or a Zwischensumme the deductions follow
-    # („Zwischensumme 2.028.800 | abzgl. sonstige Erlöse -142.600 | **Gebührenfähige Kosten** 1.886.200“)
+def _readings(rows: list[Reihe]) -> list[Rechnung]:
+    """Each column's first amount less the deductions under it. The rows set the last apart as their result where
+    its label says so, it is bold, or the first row is a Zwischensumme – or, in rows of several columns, where two
+    columns at least hold and one at most does not (the columns show it, as rows show a column's relation)."""
+    columns = [zahlen for zahlen in _columns(rows) if _fits(rows, zahlen)]
+    if not columns:
+        return []
     named = bool(RESULT_WORD.search(rows[-1].label) or _NAMES_RESULT.search(rows[-1].label))
     named = named or rows[-1].zeile.fett or bool(SUBTOTAL.search(rows[0].label))
+    holding = [_left(zahlen[:-1]) == zahlen[-1].wert for zahlen in columns]
+    shown = len(columns) == len(rows[0].werte) and holding.count(True) >= _SHOWN and holding.count(False) <= 1
+    return [_reading(rows, zahlen, named or shown) for zahlen in columns]
+
+
+def _fits(rows: list[Reihe], zahlen: list[Zahl]) -> bool:
+    """One unit and scale, a result typed without a minus, more at the start than is taken off (else a Fehlbetrag,
+    typed with or without its sign – not read so)."""
+    if len({(z.einheit, z.skala) for z in zahlen}) != 1 or rows[-1].minus or zahlen[0].wert < 0:
+        return False
+    return zahlen[0].wert >= sum(abs(z.wert) for z in zahlen[1:-1])
+
+
+def _left(parts: list[Zahl]) -> object:
+    return parts[0].wert - sum(abs(z.wert) for z in parts[1:])
+
+
+def _reading(rows: list[Reihe], zahlen: list[Zahl], sure: bool) -> Rechnung:
+    *parts, result = zahlen
+    signs = [1] + [-1] * (len(parts) - 1)
     return Rechnung(
         "Betrag abzüglich der Zeilen „abzgl.“ darunter",
         "saldo",
         [r.fund(z) for r, z in zip(rows, parts, strict=False)],
         rows[-1].fund(result),
         written_sum(parts, signs),
-        sicher=named,
+        sicher=sure,
         vorzeichen=signs,
         typ="abzugsreihen",
     )
