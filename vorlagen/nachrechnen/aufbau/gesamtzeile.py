@@ -37,6 +37,8 @@ _GAP_LOOK = 4  # blank lines looked over for a total above a gap
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
 _GOES_ON = re.compile(r"^\W*(?:gemäß|gem\.|nach|laut|lt\.|und|sowie|mit|aus|zur|zum|vom|des)\s")
 
+_FOR_INFORMATION = re.compile(r"^\W*nachrichtlich\b", re.IGNORECASE)
+
 
 @dataclass
 class Lauf:
@@ -199,6 +201,8 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         if PART_ROW.match(reihe.label):
             if rows:  # „davon“ alone, or „davon: Chemnitz | 6.183.886“: the rows under it may be parts of the row above
                 davon.append((reihe, len(rows)))
+            elif _FOR_INFORMATION.match(reihe.label):
+                break  # „Nachrichtlich: Stellenplan 2023“ right over the row: given for information, no total of these
             continue
         if total_kind(reihe) in ("gleich", "zwischen", "summe"):
             lauf.above = index - seen

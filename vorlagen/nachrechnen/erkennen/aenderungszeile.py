@@ -17,12 +17,15 @@ from vorlagen.nachrechnen.woerter import CHANGE_ROW
 
 _MAX_WORDS = 5
 _SIGN = re.compile(r"^\s*[+\-−–]")
+_IN_PERCENT = re.compile(r"%|\bProzent")
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
     for above, reihe in zip(reihen, reihen[1:]):
         if not CHANGE_ROW.match(reihe.label) or reihe.woerter > _MAX_WORDS or not _in_cells(reihe, above):
+            continue
+        if _IN_PERCENT.search(reihe.label):  # „Veränderung gegenüber Vorjahr in %“: a rate, no difference
             continue
         places = _places(above)
         if len(places) < 2:

@@ -39,6 +39,10 @@ _AT_NOUN = re.compile(r"\s*(?:am|an\s+der|an\s+den|vom|von\s+der|von\s+den)\s+(?
 _QUALIFIED = re.compile(
     r"\s*(?:ohne|abzüglich|abzgl\.|netto|brutto|zuzüglich|zzgl\.|einschließlich|inkl\.|für|bis|soweit|sofern)(?!\w)"
 )
+# „77,5 % des Ansatzes der Versorgungsaufwendungen“: the base of a thing the noun alone does not name
+_OF_WHAT = re.compile(r"\s+(?:der|des)\s+[A-ZÄÖÜ]")
+# „Damit sind noch 17,3 % des Ansatzes offen“: a rate of what is left, not of the amount before
+_LEFT = re.compile(r"\b(?:offen|verbleib\w*|ausstehend\w*|fehl\w*|übrig\w*)\b")
 _GIVES = re.compile(
     r"[^\d.!?]{0,40}?[,;]\s*(?:(?:das|dies)\s+(?:sind|wären|ergibt|ergäbe|macht|entspricht|entspräche)|also|somit)\s+"
     r"(?:rund\s+)?$"
@@ -217,9 +221,9 @@ def _of_a_part(text: str, sentence: tuple[int, int], rate: Zahl) -> bool:
     """The rate is of a part of what its noun names, or bounded: „80 % der Gesamtkosten ohne Umsatzsteuer“, „10 % am
     Eigenanteil für die Flutlichtanlage“, „10 % der Gesamtkosten, höchstens jedoch 50.000 €“."""
     named = _OF_NOUN.match(text, rate.ende) or _AT_NOUN.match(text, rate.ende)
-    if named is not None and _QUALIFIED.match(text, named.end()):
+    if named is not None and (_QUALIFIED.match(text, named.end()) or _OF_WHAT.match(text, named.end())):
         return True
-    return bool(BOUND.search(text, sentence[0], sentence[1]))
+    return bool(BOUND.search(text, sentence[0], sentence[1]) or _LEFT.search(text, sentence[0], sentence[1]))
 
 
 def _base_after(text: _Text, index: int, position: int, rate: Zahl) -> tuple[Zeile, Zahl] | None:

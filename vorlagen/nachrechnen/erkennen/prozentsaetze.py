@@ -12,6 +12,7 @@ from vorlagen.nachrechnen.woerter import BOUND, CHANGE_IN_PROSE, SENTENCE_END, W
 
 _VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
 # „von 744.000 € entstehen Mehrkosten von 52.080 €, also 7,0 Prozent“: the second is a change of the first, not its whole
+_JOINED = re.compile(r"\b(?:und|sowie|oder|bzw)\b")
 _CHANGE_OF = re.compile(r"\b(?:Mehr|Minder|Steigerung|Erhöhung|Kürzung|Einsparung)\w*", re.IGNORECASE)
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
 _AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
@@ -42,6 +43,7 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
             and c.einheit == "%"
             and _VON.match(between(text, a, b))
             and not SENTENCE_END.search(between(text, a, b))  # „… 8.400.000 € veranschlagt. Erträge von …“
+            and not _JOINED.search(between(text, a, b))  # „5,8 Mio. € und Nachzahlungen von 1,15 Mio. €“: two parts
             and not _CHANGE_OF.search(between(text, a, b))
             and len(gap.split()) <= 4
             and _GIVES.search(gap)

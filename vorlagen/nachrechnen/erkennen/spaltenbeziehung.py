@@ -17,6 +17,7 @@ document's length and bounded."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ _GAP = 2  # blank lines between two rows of a run
 _MAX_ROWS = 200
 _MAX_SHOWN = 4  # relations a run shows at most: more, and the figures relate by chance (zeros, repeated rows)
 _BUDGET = 2_000_000  # rows times relations looked at in one document
+_RATE_ROW = re.compile(
+    r"\b(?:je|pro)\s|%|\bProzent|grad\b|[Qq]uote\b|(?:Förder|Hebe|Zins|Steuer|Umlage|Beitrags)satz\b"
+)  # not „Ersatz“
 _HEAD_LINES = 8  # lines above a run looked at for the unit of its amounts
 
 Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the relation gives it, None: not defined
@@ -346,6 +350,8 @@ def _readings(
         result = reihe.fund(values[k])
         if verdict is None or result.key in taken or [z.einheit for z in values] != units:
             continue  # a row of other units (a sentence under the table: „0,8 % … 177.100 € … 650.000 €“) is none
+        if not rounded and _RATE_ROW.search(getattr(reihe, "label", "")):
+            continue  # „Gebühr je m³ | 2,79 | 2,87 | 2,83“, „Kostendeckungsgrad in %“: rates do not add as amounts
         art, formel, teile, zeichen, betrag, *signs = reading(reihe, values)
         exact = relation(values)
         step = values[k].schritt

@@ -93,7 +93,9 @@ def _header(reihe: Reihe) -> bool | None:
 def _column_after(after: str) -> bool:
     """A head in cells names a column after the difference that is neither a percentage nor another difference
     („davon befristet“, „Bemerkung“): the row's last figure is no difference."""
-    cells = [cell.strip() for cell in after.split("\t")[1:] if cell.strip() and not _REMARK.match(cell.strip())]
+    # in a line without cells, its words list the columns: „(Stellen 2023, Stellen 2022, Veränderung, besetzt am …)“
+    parts = after.split("\t")[1:] if "\t" in after else re.split(r",\s*", after.strip(" )"))[1:]
+    cells = [cell.strip() for cell in parts if cell.strip() and not _REMARK.match(cell.strip())]
     return any(not PERCENT_WORD.search(cell) and not DIFFERENCE_HEAD.search(cell) for cell in cells)
 
 
