@@ -55,3 +55,31 @@ def test_what_the_head_does_not_name_is_not_read(tmp_path):
     # no Hebesatz named
     kopf = "Steuerart\tMessbetrag €\tSatz bisher\tAufkommen bisher €\tSatz neu\tAufkommen neu €"
     assert erkannt(tmp_path, "hebesatzspalte", _tabelle(kopf)) == []
+
+
+MESS = [
+    ("Grundsteuer A", Fraction(4138217, 100), 312),
+    ("Grundsteuer B – Wohnen", Fraction(41280655, 100), 598),
+    ("Grundsteuer B – Nichtwohnen", Fraction(15824010, 100), 895),
+]
+
+
+def _zellen(falsch: Fraction | None = None) -> str:
+    """A pipe table whose rows leave the cells of the year before empty: each row of its own width."""
+    head = "| Steuerart | Messbeträge 2025 (€) | Hebesatz 2025 (%) | Aufkommen 2025 (€) | Aufkommen 2024 (€) |\n|---|---:|---:|---:|---:|\n"
+    rows = ""
+    for k, (name, mess, satz) in enumerate(MESS):
+        aufkommen = rund(mess * satz / 100, Fraction(1, 100)) if not (falsch and k == 1) else falsch
+        vorjahr = " 118.640,00 |" if k == 0 else " |"
+        rows += f"| {name} | {zahl(mess, 2)} | {satz} | {zahl(aufkommen, 2)} |{vorjahr}\n"
+    return head + rows
+
+
+def test_rows_in_cells_of_their_own_width_are_read_by_their_cells(tmp_path, capsys):
+    readings = erkannt(tmp_path, "hebesatzspalte", _zellen())
+    expected = [([mess, Fraction(satz)], rund(mess * satz / 100, Fraction(1, 100))) for _, mess, satz in MESS]
+    assert sorted(werte(r) for r in readings) == sorted(expected)
+    falsch = rund(MESS[1][1] * MESS[1][2] / 100, Fraction(1, 100)) + 900
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _zellen(falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 4

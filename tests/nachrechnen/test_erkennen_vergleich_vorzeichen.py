@@ -244,3 +244,36 @@ def test_a_column_after_the_change_is_not_read_as_the_change(tmp_path, capsys):
     code, report, _ = check(capsys, write(tmp_path, "a.md", text))
     assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "Folgefehler") == []
     assert [b for b in report["befunde"] if b["art"] == "vergleich_differenz" and b["zeile"] == 3] == []
+
+
+def _aufkommen(change_a: str | None = None, order: tuple[str, str] = ("2025", "2024")) -> str:
+    """A pipe table of two rows with a change, the later year first: too few rows to show the signs by themselves."""
+    rows = [
+        ("Grundsteuer A", Fraction(12911237, 100), Fraction(11864000, 100)),
+        ("Grundsteuer B", Fraction(388483207, 100), Fraction(390211540, 100)),
+    ]
+    head = (
+        f"| Steuerart | Aufkommen {order[0]} (€) | Aufkommen {order[1]} (€) | Veränderung (€) |\n|---|---:|---:|---:|\n"
+    )
+    text = head
+    for k, (name, new, old) in enumerate(rows):
+        first, second = (new, old) if order[0] > order[1] else (old, new)
+        change = new - old
+        typed = change_a if (k == 0 and change_a is not None) else ("+" if change > 0 else "") + zahl(change, 2)
+        text += f"| {name} | {zahl(first, 2)} | {zahl(second, 2)} | {typed} |\n"
+    return text
+
+
+def test_a_rise_typed_with_a_minus_against_the_years_is_a_doubt(tmp_path, capsys):
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _aufkommen()))
+    assert code == 0 and not by_status(report, "nicht eindeutig") and not by_status(report, "Fehler")
+    falsch = "-" + zahl(Fraction(12911237 - 11864000, 100), 2)
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _aufkommen(change_a=falsch)))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert code == 0 and zweifel["zeile"] == 3
+    assert Fraction(zweifel["werte"]["nachgerechnet"]) == Fraction(12911237 - 11864000, 100)
+
+
+def test_the_earlier_year_first_turns_the_direction(tmp_path, capsys):
+    code, report, _ = check(capsys, write(tmp_path, "a.md", _aufkommen(order=("2024", "2025"))))
+    assert code == 0 and not by_status(report, "nicht eindeutig") and not by_status(report, "Fehler")

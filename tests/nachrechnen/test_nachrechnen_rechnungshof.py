@@ -174,7 +174,9 @@ def test_a_year_in_one_cell_takes_no_scale_from_the_next(tmp_path, capsys):
     code, report, _ = check(
         capsys, write(tmp_path, "j.txt", "| 2016 | Mio. € | 162,5 | 49,7 |\n| 2017 | T€ | 1 | 2 |\n")
     )
-    assert code == 0 and [o["zahl"] for o in report["nicht_geprueft"]] == ["162,5", "49,7"]
+    # the row's figures in cells of their own are listed as they stand (since the twenty-eighth round every figure of
+    # a table row in cells that no calculation uses is), the year is none
+    assert code == 0 and [o["zahl"] for o in report["nicht_geprueft"]] == ["162,5", "49,7", "1", "2"]
     code, report, _ = check(
         capsys, write(tmp_path, "j.txt", "Der Saldo lag 2016 bei 162,5 Mio. € und 2017 bei 3 T€.\n")
     )

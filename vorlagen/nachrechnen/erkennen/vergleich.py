@@ -13,6 +13,7 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
+from vorlagen.nachrechnen.aufbau.spaltenkopf import last_cell, percent_only, years_of_change
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD, PERCENT_CELL, PERCENT_WORD, TOTAL_ROW_START
 
@@ -25,11 +26,13 @@ _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
 # the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
-_IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[^\S\t]?H\.)")
 _SIGN_AGAINST = "die übrigen Zeilen geben eine Abnahme mit Minus an; hier steht das Vorzeichen gegen die Veränderung"
 _REMARK = re.compile(r"(?:Bemerkung|Erläuterung|Hinweis|Begründung|Anmerkung|Kommentar)", re.IGNORECASE)
 _OTHER_PERCENT = re.compile(
     r"Anteil|Quote|Deckungsgrad|Ausschöpfung|Verhältnis|Gewicht|%\s*(?:des|der|vom|von|am)\b|\bam\s+Gesamt", re.I
+)
+_SIGN_BY_YEARS = (
+    "der Kopf nennt die Jahre der Spalten; die Veränderung vom früheren zum späteren hat das andere Vorzeichen"
 )
 _SIGN_BY_TOTAL = (
     "die Spalte nennt keine Abnahme mit Minus, doch ihre Summenzeile zählt diese Zeile als Abnahme – fehlt hier das "
@@ -54,7 +57,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             pair = _named_pair(head) if not with_percent else None
             near = (r.zeile.text for r in reihen[max(0, index - _HEAD_LINES) : index + 1 + _UNIT_LINES])
             rundung = gerundet.SCALED_RUNDUNG if gerundet.scaled(near) else None
-            _rows(below, with_percent, pair, found, (_percent_only(head.zeile.text), rundung, _last_column(head)))
+            cells = head.zeile.text.split("\t") if head.zeile.zellen else []
+            _rows(below, with_percent, pair, found, (percent_only(head.zeile.text), rundung, _last_column(head), cells))
     return found
 
 
@@ -106,22 +110,17 @@ def _share_column(after: str) -> bool:
     return bool(cells) and all(_OTHER_PERCENT.search(c) and not DIFFERENCE_HEAD.search(c) for c in cells)
 
 
-def _percent_only(text: str) -> bool:
-    """„2025 | 2026 | Veränderung in %“: every word of change in the head is given in percent."""
-    return all(_IN_PERCENT.match(text, d.end()) for d in DIFFERENCE_HEAD.finditer(text))
-
-
 def _rows(
     below: Iterable[Reihe],
     with_percent: bool,
     pair: tuple[int, int] | None,
     found: list[Rechnung],
-    shape: tuple[bool, gerundet.Rundung | None, int | None],
+    shape: tuple[bool, gerundet.Rundung | None, int | None, list[str]],
 ) -> None:
     """The readings of the rows: `shape` says whether the head gives the change in percent only, how the amounts are
     rounded (in Tsd. or Mio. €: within half their last place each) and which cell of a head typed in cells names the
     last column."""
-    percent_only, rundung, last = shape
+    percent_only, rundung, last, cells = shape
     table, with_percent = _table(below, with_percent, last)
     if percent_only and not any(rate for _, _, rate in table):
         return  # the change in percent only, typed without its sign: the last column is no difference of amounts
@@ -136,13 +135,10 @@ def _rows(
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
     differences = _shown(table, pair, rundung) and not rates_only
     grund = rundung.grund if rundung else gerundet.GRUND_DOKUMENT
-    changes = [(amounts[-1].wert, amounts[-1 - pair[0]].wert - amounts[-1 - pair[1]].wert) for _, amounts, _ in table]
-    turned = [(typed, -change) for typed, change in changes]
-    if not _signs_shown(changes) and _signs_shown(turned):
-        # the new year first: „Stellen 2026 | Stellen 2025 | Veränderung“ is the earlier column less the later
-        pair, changes = (pair[1], pair[0]), turned
+    pair, changes = _oriented(table, pair)
     signed_difference = _signs_shown(changes)
     unsigned_falls = set() if signed_difference else _falls_the_total_signs(table, changes)
+    later = 0 if signed_difference else _later(table, cells, last, pair)
     signed_rate = _signs_shown([(r.wert, change) for (_, _, r), (_, change) in zip(table, changes) if r is not None])
     sure_rates = with_percent or _rates_shown(table, pair, rundung)
     swapped = _base_swapped(table, pair)
@@ -152,18 +148,21 @@ def _rows(
         change = b.wert - a.wert
         if differences:
             # a fall typed without the minus its column's total counts it with: compared signed, as a doubt
-            doubt = id(reihe) in unsigned_falls
+            by_years = later * change * d.wert < 0  # the sign goes against the years of the head
+            doubt = id(reihe) in unsigned_falls or by_years
             signed = signed_difference or doubt
+            newer, older = (a, b) if by_years and later < 0 else (b, a)
+            shown = f"{newer.betrag()} − {older.betrag()}" if by_years and min(a.wert, b.wert) >= 0 else shown
             found.append(
                 Rechnung(
                     art,
                     "unterschied" if signed else "abstand",
-                    [reihe.fund(b), reihe.fund(a)] if signed else [reihe.fund(a), reihe.fund(b)],
+                    [reihe.fund(newer), reihe.fund(older)] if signed else [reihe.fund(a), reihe.fund(b)],
                     reihe.fund(d),
                     shown,
                     betrag=not signed,
                     sicher=not doubt,
-                    grund=_SIGN_BY_TOTAL if doubt else "",
+                    grund=_SIGN_BY_YEARS if by_years else _SIGN_BY_TOTAL if doubt else "",
                     typ="vergleich_differenz",
                     hinweis=_SIGN_AGAINST if signed_difference and change * d.wert < 0 else "",
                     toleranz=rundung.differenz(b, a, d) if rundung else Decimal(0),
@@ -218,6 +217,24 @@ def _falls_the_total_signs(table: list[tuple[Reihe, list[Zahl], Zahl | None]], c
     return {id(table[i][0]) for i in above if changes[i][1] < 0 < changes[i][0]}
 
 
+def _oriented(table: list[tuple[Reihe, list[Zahl], Zahl | None]], pair: tuple) -> tuple[tuple, list[tuple]]:
+    """The pair of columns and each row's typed change with the change they give – turned where the signs show the
+    new year first („Stellen 2026 | Stellen 2025 | Veränderung“ is the earlier column less the later)."""
+    changes = [(amounts[-1].wert, amounts[-1 - pair[0]].wert - amounts[-1 - pair[1]].wert) for _, amounts, _ in table]
+    turned = [(typed, -change) for typed, change in changes]
+    if not _signs_shown(changes) and _signs_shown(turned):
+        return (pair[1], pair[0]), turned
+    return pair, changes
+
+
+def _later(table: list[tuple[Reihe, list[Zahl], Zahl | None]], cells: list[str], last: int | None, pair: tuple) -> int:
+    """„Aufkommen 2025 | Aufkommen 2024 | Veränderung“ over a column that types a minus: +1 where the minuend's column
+    is the later year (spaltenkopf.years_of_change), −1 the earlier, 0 where the head or the column does not say."""
+    if not last or not any(amounts[-1].wert < 0 for _, amounts, _ in table):
+        return 0
+    return years_of_change(cells, last, last - pair[0], last - pair[1])
+
+
 def _signs_shown(rows: list[tuple[Decimal, Decimal]]) -> bool:
     """Whether a column gives the direction of each change by its sign („+ 66,7 | + 1,7 %“, „- 59,9 | - 6,2 %“):
     `rows` holds each row's typed figure and its change (the later column less the earlier). So read where a minus is
@@ -256,7 +273,7 @@ def _table(
                 units += [cell.strip() for cell in reihe.zeile.text.split("\t") if cell.strip()]
             continue
         gap = 0
-        if last is not None and reihe.zeile.zellen and _last_cell(reihe) < last:
+        if last is not None and reihe.zeile.zellen and last_cell(reihe) < last:
             continue  # „| Grundsteuer B | 412.806,55 | 598 | 2.468.583,17 | | |“: the change's cell is empty
         if reihe.eintraege and reihe.eintraege[-1].art == NULL and len(values) >= 2:
             continue  # „4,23 | 4,23 | -“: a dash in the difference column, no figure to work out
@@ -285,14 +302,6 @@ def _last_column(head: Reihe) -> int | None:
     cells = [c.strip() for c in head.zeile.text.split("\t")]
     named = [i for i, cell in enumerate(cells) if cell and not _REMARK.match(cell)]
     return named[-1] if named else None
-
-
-def _last_cell(reihe: Reihe) -> int:
-    """The cell of a row's last figure (−1 for a row whose figures stand in no cell)."""
-    cells = [
-        e.spalte[1] for e in reihe.eintraege if e.art == WERT and isinstance(e.spalte, tuple) and e.spalte[0] == "zelle"
-    ]
-    return max(cells, default=-1)
 
 
 def _plain_rates(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:

@@ -38,6 +38,20 @@ def _result_like(zeile: Zeile, zahl: Zahl) -> bool:
     return zahl.tiefe == 0 and not zeile.text[: zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
 
 
+def _cell_figures(zeile: Zeile) -> list[Zahl]:
+    """The figures of a table row typed in cells that stand alone in a cell after its first (the label's): „Grundsteuer
+    B | 412.300 | 495 | 1.892.457“ – each is a figure of the table, listed where no calculation uses it."""
+    if not zeile.zellen:
+        return []
+    cells = zeile.zahlen_je_zelle
+    text_cells = zeile.text.split("\t")
+    return [
+        cell[0]
+        for k, cell in enumerate(cells[1:], 1)
+        if len(cell) == 1 and k < len(text_cells) and text_cells[k].strip() == cell[0].text.strip()
+    ]
+
+
 def mentions(
     pruefung: Pruefung,
     zeilen: list[Zeile],
@@ -61,6 +75,7 @@ def mentions(
         money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
         heads = year_heads(zeile.zahlen)  # „2016 EUR | 2017 EUR“ head columns, they are no amounts
         unit_named = satzung or bool(_UNIT_NAMED.search(zeile.text))
+        own_cells = _cell_figures(zeile)
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
             if (
@@ -79,6 +94,7 @@ def mentions(
                         and _AMOUNT_LIKE.search(zahl.text)
                         or _CENTS.search(zahl.text)
                         or fund.key in cells
+                        or zahl in own_cells
                     )
                     and _result_like(zeile, zahl)
                 )
