@@ -13,6 +13,7 @@ from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD
 
 _HEAD_LOOK = 4  # lines above a run in which its head of cells may stand (label lines a PDF wrapped between)
 _HEAD_LINES = 2  # lines of a space-aligned head read together
+# the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
 _IN_PERCENT = re.compile(r"[^\S\t]*(?:in[^\S\t]+|\([^\S\t]*)?(?:%|Prozent\b|v\.[^\S\t]?H\.)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a head of changes that says no direction of its own (not „Veränderung 2024 gegenüber 2025“, „Differenz (Vorjahr −

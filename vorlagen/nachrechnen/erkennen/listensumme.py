@@ -87,7 +87,7 @@ def _totals(items: list[tuple[Zeile, Zahl]], zeile: Zeile) -> list[Rechnung]:
             continue
         total = money[0]
         named = _named_parts(items, zeile.text[start : total.start])
-        parts = named or [(item, own) for item, own in items]
+        parts = named or items
         if {(z.einheit, z.skala) for _, z in parts} != {(total.einheit, total.skala)}:
             continue
         sure = bool(named) or bool(_POINTS_BACK.search(zeile.text, start, end))

@@ -11,8 +11,9 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import BOUND, CHANGE_IN_PROSE, SENTENCE_END, WORD
 
 _VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
-# „von 744.000 € entstehen Mehrkosten von 52.080 €, also 7,0 Prozent“: the second is a change of the first, not its whole
+# „5,8 Mio. € und Nachzahlungen von 1,15 Mio. €“: two parts joined, neither of the other
 _JOINED = re.compile(r"\b(?:und|sowie|oder|bzw)\b")
+# „von 744.000 € entstehen Mehrkosten von 52.080 €, also 7,0 Prozent“: the second is a change of the first, not its whole
 _CHANGE_OF = re.compile(r"\b(?:Mehr|Minder|Steigerung|Erhöhung|Kürzung|Einsparung)\w*", re.IGNORECASE)
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
 _AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")

@@ -6,8 +6,14 @@ amounts confirmed 385,75 − 380,5 by its amount only, a minus typed for a rise 
 
 Read only where one or two rows of the table's width and units follow it within a few lines, the lines between are
 blank or headings (no cells: a head of columns of its own would say the columns are others), and the row or the
-heading names a total („insgesamt“, „Gesamt“, „Summe“). Sure as the relation is in the table (four rows or more
-holding). Bounded: the rows of the document once, one table and its total rows a look."""
+heading names a total („insgesamt“, „Gesamt“, „Summe“), in no other scale („in T€“). Sure as the relation is in the
+table (four rows or more holding).
+
+Each column of such a row is also the sum of the table's rows, signed as typed – or, where the table ends in a total
+row of its own, of the total rows of the tables right above one another („Summe Beamte“, „Summe
+Tarifbeschäftigte“): read where two columns hold and one at most does not (that one a slip), else nothing is
+claimed; not a row of rates or a weighted, mean or extreme row („Gesamt (Auslastung gewichtet)“), nor a column the
+head gives in percent. Bounded: the rows of the document once, one table and its total rows a look."""
 
 from __future__ import annotations
 

@@ -25,7 +25,6 @@ _COMPARED = re.compile(
 _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
-# the change given in percent in its own cell („Veränderung in %“); „Veränderung | in %“ is two columns
 _SIGN_AGAINST = "die übrigen Zeilen geben eine Abnahme mit Minus an; hier steht das Vorzeichen gegen die Veränderung"
 _REMARK = re.compile(r"(?:Bemerkung|Erläuterung|Hinweis|Begründung|Anmerkung|Kommentar)", re.IGNORECASE)
 _OTHER_PERCENT = re.compile(
@@ -118,8 +117,8 @@ def _rows(
     shape: tuple[bool, gerundet.Rundung | None, int | None, list[str]],
 ) -> None:
     """The readings of the rows: `shape` says whether the head gives the change in percent only, how the amounts are
-    rounded (in Tsd. or Mio. €: within half their last place each) and which cell of a head typed in cells names the
-    last column."""
+    rounded (in Tsd. or Mio. €: within half their last place each), which cell of a head typed in cells names the
+    last column, and the cells of such a head (their years give a change its direction: _later)."""
     percent_only, rundung, last, cells = shape
     table, with_percent = _table(below, with_percent, last)
     if percent_only and not any(rate for _, _, rate in table):
