@@ -240,3 +240,34 @@ def test_a_saldo_under_rows_with_dashes_is_read(tmp_path, capsys):
         saldi = [b for b in report["befunde"] if b["zeile"] == 4 and b["art"] != "nachtrag"]
         assert code == code_expected and saldi
         assert all(Fraction(b["werte"]["nachgerechnet"]) == saldo for b in saldi)
+
+
+# a Nachtragssatzung as a text file sets it (set 12's paper 01, NRW): the head's columns set apart by spaces, the last
+# one „neu festgesetzt“ (no „nunmehr“, no „auf“), the unit on a line of its own, plain figures
+KERPENAU = {  # label: bisher, erhöht um, vermindert um
+    "Gesamtbetrag der Erträge": (Fraction(28_417_350), Fraction(612_400), Fraction(85_000)),
+    "Einzahlungen aus Investitionstätigkeit": (Fraction(3_118_000), Fraction(1_245_000), Fraction(37_500)),
+    "Auszahlungen aus Finanzierungstätigkeit": (Fraction(615_000), Fraction(0), Fraction(12_000)),
+}
+
+
+def _kerpenau(neu: dict[str, Fraction]) -> str:
+    text = "§ 1\nMit dem Nachtragshaushaltsplan werden\n\n"
+    text += " " * 46 + "bisher festgesetzt         erhöht um     vermindert um   neu festgesetzt\n"
+    text += " " * 61 + "EUR" + (" " * 15 + "EUR") * 3 + "\n1. im Ergebnisplan\n"
+    for label, cells in KERPENAU.items():
+        new = neu.get(label, cells[0] + cells[1] - cells[2])
+        text += label.ljust(46) + "".join(zahl(c, 0).rjust(18) for c in (*cells, new)) + "\n"
+    return text + "\nfestgesetzt.\n"
+
+
+def test_a_head_set_apart_by_spaces_whose_new_column_is_neu_festgesetzt(tmp_path, capsys):
+    # before, „neu festgesetzt“ named no column: the head had no new amount and no row was read
+    readings = erkannt(tmp_path, "nachtrag", _kerpenau({}))
+    assert [werte(r) for r in readings] == [(list(cells), cells[0] + cells[1] - cells[2]) for cells in KERPENAU.values()]
+    label = "Einzahlungen aus Investitionstätigkeit"
+    falsch = Fraction(4_375_500)  # the paper's slip: 4.325.500 typed with a 7
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", _kerpenau({label: falsch})))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 8
+    assert Fraction(slip["werte"]["nachgerechnet"]) == Fraction(3_118_000) + Fraction(1_245_000) - Fraction(37_500)

@@ -142,7 +142,7 @@ PERCENT_WORD = re.compile(r"%|\bv\.\s?H\.|\bProzent\w*")
 NACHTRAG_ROLES = re.compile(
     r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt", re.IGNORECASE
 )  # a Nachtrag's head
-NACHTRAG_ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf", re.IGNORECASE)
+NACHTRAG_ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf|\bneu\b", re.IGNORECASE)
 NEXT_PARAGRAPH = re.compile(r"^\W*§")  # the next § of a Satzung: a Nachtrag table ends before it
 SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
 SURPLUS = re.compile(r"Überschuss|Jahresgewinn", re.IGNORECASE)

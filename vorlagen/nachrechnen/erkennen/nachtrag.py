@@ -1,7 +1,8 @@
 """The table of a Nachtragshaushaltssatzung (§ 1): „erhöht um | vermindert um | gegenüber bisher | nunmehr festgesetzt
 auf“ or „gegenüber bisher | verändert um | nunmehr festgesetzt auf“ – each row is bisher + erhöht − vermindert =
-nunmehr, or nunmehr − bisher = verändert um (signed). The columns come from the order of the head's words, in cells
-of one line or one word a line as a council information system stores the page; the figures may go without „€“.
+nunmehr, or nunmehr − bisher = verändert um (signed); „neu festgesetzt“ names the new amount as „nunmehr“ does. The
+columns come from the order of the head's words, in cells of one line or one word a line as a council information
+system stores the page; the figures may go without „€“.
 
 A row that leaves one of „erhöht“ and „vermindert“ empty has a figure fewer than the head has columns: which of the
 two it fills, the row does not say – a reading that holds wins, else the row is „nicht eindeutig“ with both
