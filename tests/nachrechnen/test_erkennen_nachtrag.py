@@ -256,7 +256,8 @@ def _kerpenau(neu: dict[str, Fraction]) -> str:
     text += " " * 46 + "bisher festgesetzt         erhöht um     vermindert um   neu festgesetzt\n"
     text += " " * 61 + "EUR" + (" " * 15 + "EUR") * 3 + "\n1. im Ergebnisplan\n"
     for label, cells in KERPENAU.items():
-        new = neu.get(label, cells[0] + cells[1] - cells[2])
+        alt, plus, minus = cells
+        new = neu.get(label, alt + plus - minus)
         text += label.ljust(46) + "".join(zahl(c, 0).rjust(18) for c in (*cells, new)) + "\n"
     return text + "\nfestgesetzt.\n"
 
@@ -264,7 +265,9 @@ def _kerpenau(neu: dict[str, Fraction]) -> str:
 def test_a_head_set_apart_by_spaces_whose_new_column_is_neu_festgesetzt(tmp_path, capsys):
     # before, „neu festgesetzt“ named no column: the head had no new amount and no row was read
     readings = erkannt(tmp_path, "nachtrag", _kerpenau({}))
-    assert [werte(r) for r in readings] == [(list(cells), cells[0] + cells[1] - cells[2]) for cells in KERPENAU.values()]
+    assert [werte(r) for r in readings] == [
+        ([alt, plus, minus], alt + plus - minus) for alt, plus, minus in KERPENAU.values()
+    ]
     label = "Einzahlungen aus Investitionstätigkeit"
     falsch = Fraction(4_375_500)  # the paper's slip: 4.325.500 typed with a 7
     code, report, _ = check(capsys, write(tmp_path, "n.txt", _kerpenau({label: falsch})))

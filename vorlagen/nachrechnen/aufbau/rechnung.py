@@ -31,6 +31,15 @@ class Fund:
     def key(self) -> tuple[int, int, int]:
         return (self.zeile.seite or 0, self.zeile.nr, self.zahl.start)
 
+    @property
+    def ort(self) -> str:
+        """Where the figure stands in the file („Z. 89“, the line of its cell in an HTML page)."""
+        return self.zeile.ort_bei(self.zahl.start)
+
+    @property
+    def in_datei(self) -> int:
+        return self.zeile.in_datei(self.zahl.start)
+
 
 @dataclass(frozen=True, eq=False)  # two readings are two, even when they read alike (the judgment counts them by id)
 class Rechnung:

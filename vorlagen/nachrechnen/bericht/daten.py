@@ -18,7 +18,7 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
         befunde.append(
             {
                 "seite": zeile.seite,
-                "zeile": zeile.nr,
+                "zeile": rechnung.ergebnis.in_datei,
                 "status": rechnung.status,
                 "art": rechnung.typ or rechnung.formel,
                 "erkannt": rechnung.art,
@@ -35,7 +35,7 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
                 "folgen": [
                     {
                         "seite": d.ergebnis.zeile.seite,
-                        "zeile": d.ergebnis.zeile.nr,
+                        "zeile": d.ergebnis.in_datei,
                         "art": d.typ or d.formel,
                         "erkannt": d.art,
                         "getippt": typed(d),
@@ -44,7 +44,7 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
                     for d, new in pruefung.folgen.get(id(rechnung), [])
                 ],
                 "auch_genannt": [
-                    {"seite": f.zeile.seite, "zeile": f.zeile.nr} for f in pruefung.nennungen.get(id(rechnung), [])
+                    {"seite": f.zeile.seite, "zeile": f.in_datei} for f in pruefung.nennungen.get(id(rechnung), [])
                 ],
             }
         )
@@ -52,10 +52,10 @@ def as_dict(pruefung: Pruefung) -> dict[str, Any]:
         "datei": pruefung.datei,
         "befunde": befunde,
         "nicht_geprueft": [
-            {"seite": f.zeile.seite, "zeile": f.zeile.nr, "zahl": f.zahl.zeige()} for f in pruefung.offen
+            {"seite": f.zeile.seite, "zeile": f.in_datei, "zahl": f.zahl.zeige()} for f in pruefung.offen
         ],
         "nicht_lesbare_zahlen": [
-            {"seite": zeile.seite, "zeile": zeile.nr, "text": text, "gelesen": reading or None}
+            {"seite": zeile.seite, "zeile": zeile.in_datei(), "text": text, "gelesen": reading or None}
             for zeile, text, reading in pruefung.unlesbar
         ],
         "zusammenfassung": {

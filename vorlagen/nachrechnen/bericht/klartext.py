@@ -49,7 +49,7 @@ def _line(rechnung: Urteil) -> str:
 def render_text(pruefung: Pruefung) -> str:
     out = [f"Nachgerechnet: {pruefung.datei}", ""]
     for rechnung in pruefung.rechnungen:
-        where = rechnung.ergebnis.zeile.ort
+        where = rechnung.ergebnis.ort
         head = f"{where:<14} {_LABEL[rechnung.status]:<12}"
         if rechnung.status == STIMMT:
             out.append(f"{head} {_line(rechnung)} – {rechnung.art}")
@@ -71,19 +71,17 @@ def render_text(pruefung: Pruefung) -> str:
             out.append(f"{indent}{rechnung.hinweis}")
         for dependent, new in pruefung.folgen.get(id(rechnung), []):
             out.append(
-                f"{indent}Folge: {dependent.ergebnis.zeile.ort}, {dependent.art}: getippt {typed(dependent)}, "
+                f"{indent}Folge: {dependent.ergebnis.ort}, {dependent.art}: getippt {typed(dependent)}, "
                 f"damit richtig {dependent.ergebnis.zahl.zeige(new)}"
             )
         if rechnung.status in (FEHLER, FOLGE):
             for fund in pruefung.nennungen.get(id(rechnung), []):
-                out.append(
-                    f"{indent}dieselbe Zahl {fund.zahl.zeige(abs(fund.zahl.wert))} steht auch in {fund.zeile.ort}"
-                )
+                out.append(f"{indent}dieselbe Zahl {fund.zahl.zeige(abs(fund.zahl.wert))} steht auch in {fund.ort}")
     if pruefung.offen:
         out += ([""] if pruefung.rechnungen else []) + ["Nicht geprüft (keiner erkannten Rechnung zuzuordnen):"]
         by_line: dict[str, list[str]] = {}
         for fund in pruefung.offen:
-            by_line.setdefault(fund.zeile.ort, []).append(fund.zahl.zeige())
+            by_line.setdefault(fund.ort, []).append(fund.zahl.zeige())
         out += [f"  {where}: {', '.join(values)}" for where, values in by_line.items()]
     if pruefung.unlesbar:
         out += [

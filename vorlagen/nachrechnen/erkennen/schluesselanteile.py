@@ -118,7 +118,7 @@ def _read(rows: list[_Row], taken: set) -> list[Rechnung]:
         m_zeile, m_key, m_amount = measure
         found.append(
             Rechnung(
-                f"Betrag nach seinem Schlüssel, gemessen an Z. {m_zeile.nr} ({m_amount.zeige()} für {m_key.zeige()})",
+                f"Betrag nach seinem Schlüssel, gemessen an Z. {m_zeile.in_datei()} ({m_amount.zeige()} für {m_key.zeige()})",
                 "schluessel",
                 [Fund(m_zeile, m_amount), Fund(zeile, key), Fund(m_zeile, m_key)],
                 Fund(zeile, amount),

@@ -43,6 +43,9 @@ class Zeile:
     # a line of dashes only („-------------“), no Markdown table's rule: as a text table draws it under the rows it
     # adds up; its text is empty like a blank line's
     linie: bool = False
+    # where the line's text stands in the file where that is not line `nr` (an HTML page, whose rows and blocks may
+    # run over many lines of the file): for each change of line, where in the text it begins and the file's line
+    quellen: tuple[tuple[int, int], ...] = ()
 
     @functools.cached_property
     def zahlen(self) -> list[Zahl]:
@@ -59,9 +62,21 @@ class Zeile:
             cells[bisect.bisect(tabs, zahl.start)].append(zahl)
         return cells
 
+    def in_datei(self, start: int = 0) -> int:
+        """The line of the file the text at `start` stands in (the line's own number but in an HTML page)."""
+        if not self.quellen:
+            return self.nr
+        at = bisect.bisect_right([offset for offset, _ in self.quellen], start)
+        return self.quellen[max(at - 1, 0)][1]
+
+    def ort_bei(self, start: int = 0) -> str:
+        """Where the text at `start` stands, as a reader finds it: „S. 2, Z. 14“, or „Z. 14“ where pages are none."""
+        nr = self.in_datei(start)
+        return f"S. {self.seite}, Z. {nr}" if self.seite else f"Z. {nr}"
+
     @property
     def ort(self) -> str:
-        return f"S. {self.seite}, Z. {self.nr}" if self.seite else f"Z. {self.nr}"
+        return self.ort_bei(0)
 
 
 def line_above(zeilen: list[Zeile], index: int, reach: int) -> Zeile | None:

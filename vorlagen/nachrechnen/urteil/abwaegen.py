@@ -56,7 +56,7 @@ def revive(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
         exact = rechnung.ergibt(values)  # None: divides by zero even corrected, no value to hold
         if exact is not None and rechnung.gerundet(exact) == rechnung.getippt():
             rechnung.status, rechnung.richtig = STIMMT, rechnung.getippt()
-            rechnung.hinweis = f"stimmt, sobald der Fehler in {sources[0].ergebnis.zeile.ort} berichtigt ist"
+            rechnung.hinweis = f"stimmt, sobald der Fehler in {sources[0].ergebnis.ort} berichtigt ist"
             revived.append(rechnung)
     return sorted(kept + revived, key=lambda r: r.ergebnis.key)
 

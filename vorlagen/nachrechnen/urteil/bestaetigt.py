@@ -40,7 +40,7 @@ def locate(pruefung: Pruefung) -> None:
         if len(open_parts) != 1:
             # the total holds elsewhere: the slip is one of the parts, which the sum alone cannot tell
             total.hinweis = total.hinweis or (
-                f"{total.ergebnis.zahl.zeige()} geht in {other.ergebnis.zeile.ort} auf ({other.zeichen}): falsch ist "
+                f"{total.ergebnis.zahl.zeige()} geht in {other.ergebnis.ort} auf ({other.zeichen}): falsch ist "
                 "einer der Teile"
             )
             continue
@@ -48,10 +48,10 @@ def locate(pruefung: Pruefung) -> None:
         if slip.status != FEHLER:
             continue
         slip.hinweis = (
-            f"{total.ergebnis.zahl.zeige()} geht in {other.ergebnis.zeile.ort} auf ({other.zeichen}), die übrigen "
+            f"{total.ergebnis.zahl.zeige()} geht in {other.ergebnis.ort} auf ({other.zeichen}), die übrigen "
             "Teile durch eigene Rechnungen"
         )
         total.status, total.richtig = STIMMT, total.getippt()
-        total.hinweis = f"stimmt, sobald der Fehler in {open_parts[0].zeile.ort} berichtigt ist"
+        total.hinweis = f"stimmt, sobald der Fehler in {open_parts[0].ort} berichtigt ist"
         slips.append(slip)
     pruefung.rechnungen = sorted(pruefung.rechnungen + slips, key=lambda u: u.ergebnis.key)

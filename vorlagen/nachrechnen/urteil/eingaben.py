@@ -37,6 +37,6 @@ def locate(pruefung: Pruefung) -> None:
             continue
         slip.weiter = False
         slip.hinweis = (
-            f"{slip.ergebnis.zahl.zeige()} geht in der Summe in {total.ergebnis.zeile.ort} auf: falsch ist eher eine "
+            f"{slip.ergebnis.zahl.zeige()} geht in der Summe in {total.ergebnis.ort} auf: falsch ist eher eine "
             "der Zahlen, aus denen es gerechnet ist"
         )

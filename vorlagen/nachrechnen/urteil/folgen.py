@@ -46,7 +46,7 @@ def follow(pruefung: Pruefung) -> None:
             if dependent.status == STIMMT:
                 dependent.status = FOLGE
                 dependent.hinweis = (
-                    f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in {source.ergebnis.zeile.ort}"
+                    f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in {source.ergebnis.ort}"
                 )
             dependent.richtig = new
             corrected[dependent.ergebnis.key] = new
@@ -94,7 +94,7 @@ def _settle(slips: deque[Urteil], corrected: dict[tuple, Decimal]) -> None:
 
 def _holds_once_corrected(slip: Urteil, value: Decimal, source: Urteil, corrected: dict[tuple, Decimal]) -> None:
     slip.status, slip.richtig = STIMMT, value
-    slip.hinweis = f"stimmt, sobald der Fehler in {source.ergebnis.zeile.ort} berichtigt ist"
+    slip.hinweis = f"stimmt, sobald der Fehler in {source.ergebnis.ort} berichtigt ist"
     corrected.pop(slip.ergebnis.key, None)
 
 

@@ -22,7 +22,7 @@ def doubt(pruefung: Pruefung) -> None:
 
 def _note(rechnung: Urteil, foreign: list[Fund]) -> str:
     """„„37,085.971 EUR“ (Z. 8) als 37.085.971 € gelesen, stimmt die Rechnung; …“."""
-    read = " und ".join(f"„{f.zahl.text}“ ({f.zeile.ort}) als {f.zahl.zeige()}" for f in foreign)
+    read = " und ".join(f"„{f.zahl.text}“ ({f.ort}) als {f.zahl.zeige()}" for f in foreign)
     if rechnung.status in (STIMMT, RUNDUNG):
         said = "stimmt die Rechnung"
     else:

@@ -48,7 +48,7 @@ def locate(pruefung: Pruefung) -> None:
             continue
         for total in (first, second):
             total.status, total.richtig = STIMMT, total.getippt()
-            total.hinweis = f"stimmt, sobald der Fehler in {cell.zeile.ort} berichtigt ist"
+            total.hinweis = f"stimmt, sobald der Fehler in {cell.ort} berichtigt ist"
             settled.add(id(total))
         slip.hinweis = (
             f"die Summe der Zeile und die der Spalte weichen beide um {cell.zahl.zeige(abs(value - cell.zahl.wert))} ab"
@@ -72,9 +72,9 @@ def _part_of_its_own(pruefung: Pruefung, sums: list[Urteil], settled: set[int]) 
             if own is None or own.richtig is None or not _holds_with(total, part, own.richtig):
                 continue
             own.status = FEHLER
-            own.hinweis = f"die Summe in {total.ergebnis.zeile.ort} geht mit dem berichtigten Wert auf"
+            own.hinweis = f"die Summe in {total.ergebnis.ort} geht mit dem berichtigten Wert auf"
             total.status, total.richtig = STIMMT, total.getippt()
-            total.hinweis = f"stimmt, sobald der Fehler in {part.zeile.ort} berichtigt ist"
+            total.hinweis = f"stimmt, sobald der Fehler in {part.ort} berichtigt ist"
             settled.add(id(total))
             break
 

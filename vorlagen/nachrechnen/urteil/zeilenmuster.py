@@ -50,7 +50,7 @@ def prefer(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
         if other is None or _rows(urteil) == pattern:
             result.append(urteil)
             continue
-        lines = ", ".join(f"Z. {nr}" for nr in pattern)
+        lines = ", ".join(f"Z. {t.in_datei}" for t in other.teile)
         same_rows = f"in den übrigen Spalten der Zeile geht die Summe über dieselben Zeilen auf ({lines})"
         exact = other.rechnung.ergibt([t.zahl.wert for t in other.teile])
         rounding = gerundet.sum_allowance([t.zahl for t in other.teile])
