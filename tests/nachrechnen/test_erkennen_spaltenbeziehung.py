@@ -106,3 +106,50 @@ def test_the_work_in_a_document_is_bounded(tmp_path, monkeypatch):
     rows = "\n".join("Zeile 1 2 1 2 1 2 1 2" if i % 2 else "Zeile 0 0 0 0 0 0 0 0" for i in range(20_000))
     readings = erkannt(tmp_path, "spaltenbeziehung", rows + "\n")
     assert 0 < looks <= spaltenbeziehung._BUDGET and readings == []  # many relations shown: chance, none read
+
+
+# a Haushaltsvollzug as a pipe table (set 12's paper 09, Hessen): the rate column's head says „(%)“, its figures are
+# typed plain – Ist in percent of the Ansatz, rounded to a tenth
+VOLLZUG = {  # Ansatz, Ist
+    "01 Innere Verwaltung": (Fraction(6_418_200), Fraction(3_087_415)),
+    "02 Sicherheit und Ordnung": (Fraction(2_934_600), Fraction(1_512_308)),
+    "03 Schulträgeraufgaben": (Fraction(4_105_900), Fraction(1_688_740)),
+    "05 Soziale Leistungen": (Fraction(3_276_400), Fraction(1_921_055)),
+    "12 Verkehrsflächen": (Fraction(2_618_000), Fraction(905_277)),
+}
+ZEHNTEL = Fraction(1, 10)
+
+
+def _vollzug(head: str, quote: dict[str, Fraction]) -> str:
+    text = f"| Produktbereich | Ansatz 2024 (€) | Ist 30.06.2024 (€) | {head} | noch verfügbar (€) |\n|:---|---:|---:|---:|---:|\n"
+    for name, (ansatz, ist) in VOLLZUG.items():
+        q = quote.get(name, rund(ist / ansatz * 100, ZEHNTEL))
+        text += f"| {name} | {zahl(ansatz)} | {zahl(ist)} | {zahl(q, 1)} | {zahl(ansatz - ist)} |\n"
+    return text
+
+
+def test_a_rate_column_whose_head_gives_it_in_percent_is_read_as_a_share(tmp_path, capsys):
+    # before, only a column typed with „%“ in every row was read as a share: „48,1“ under „(%)“ was left unchecked
+    readings = [
+        r for r in erkannt(tmp_path, "spaltenbeziehung", _vollzug("Inanspruchnahme (%)", {})) if r.formel == "quote"
+    ]
+    assert [werte(r) for r in readings] == [
+        ([ist, ansatz], rund(ist / ansatz * 100, ZEHNTEL)) for ansatz, ist in VOLLZUG.values()
+    ]
+    ansatz, ist = VOLLZUG["05 Soziale Leistungen"]
+    falsch = rund(Fraction(205_500) / ansatz * 100, ZEHNTEL)  # the paper's slip: a share of another amount (6,3)
+    code, report, _ = check(
+        capsys, write(tmp_path, "v.md", _vollzug("Inanspruchnahme (%)", {"05 Soziale Leistungen": falsch}))
+    )
+    (slip,) = by_status(report, "Fehler")
+    assert (
+        code == 1
+        and slip["zeile"] == 6
+        and Fraction(slip["werte"]["nachgerechnet"]) == rund(ist / ansatz * 100, ZEHNTEL)
+    )
+
+
+def test_a_column_of_plain_figures_under_a_head_without_percent_is_no_share(tmp_path):
+    # the same figures under „Kennzahl“: they may be anything – not read as a share
+    readings = erkannt(tmp_path, "spaltenbeziehung", _vollzug("Kennzahl", {}))
+    assert [r for r in readings if r.formel == "quote"] == []

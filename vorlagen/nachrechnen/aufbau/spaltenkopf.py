@@ -98,6 +98,11 @@ def percent_only(text: str) -> bool:
     )
 
 
+def given_in_percent(cell: str) -> bool:
+    """A head cell that gives its column in percent at its end: „Inanspruchnahme (%)“, „Quote in %“, „Anteil v. H.“."""
+    return re.search(_IN_PERCENT.pattern + r"[^\S\t]*\)?\s*$", cell) is not None
+
+
 def last_cell(reihe: Reihe) -> int:
     """The cell of a row's last figure (−1 for a row whose figures stand in no cell)."""
     cells = [

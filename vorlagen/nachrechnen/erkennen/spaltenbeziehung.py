@@ -26,7 +26,7 @@ from itertools import permutations
 from typing import Protocol
 
 from vorlagen.core.money import round_half_up
-from vorlagen.nachrechnen.aufbau import gerundet
+from vorlagen.nachrechnen.aufbau import gerundet, spaltenkopf
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
@@ -86,13 +86,26 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
-    for run, rundung in rounded_runs(reihen):
+    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
+    for start, run in runs_at(reihen):
         width = len(run[0][1])
         spent += len(run) * width**3
         if spent > _BUDGET:
             break
-        found += read(run, taken, rundung, SPALTEN)
+        found += read(run, taken, rundung_above(reihen, start, vzae), SPALTEN, _percent_heads(reihen, start, run))
     return found
+
+
+def _percent_heads(reihen: list[Reihe], start: int, run: Run) -> frozenset[int]:
+    """The places of a run whose head cell gives them in percent, their figures typed plain („48,1“ under
+    „Inanspruchnahme (%)“) – read as if each were typed with „%“."""
+    heads = spaltenkopf.heads_above(reihen, start)
+    places = run[0][0].eintraege
+    return frozenset(
+        k
+        for k, place in enumerate(places)
+        if spaltenkopf.given_in_percent(spaltenkopf.head_cell(heads, place)) and all(v[k].einheit == "" for _, v in run)
+    )
 
 
 def rounded_runs(reihen: list[Reihe]) -> Iterator[tuple[list[tuple[Reihe, list[Zahl]]], gerundet.Rundung | None]]:
@@ -169,12 +182,20 @@ def runs_at(
 
 
 def read(
-    run: Sequence[tuple[Ort, list[Zahl]]], taken: set, rundung: gerundet.Rundung | None, lage: Lage
+    run: Sequence[tuple[Ort, list[Zahl]]],
+    taken: set,
+    rundung: gerundet.Rundung | None,
+    lage: Lage,
+    percent_heads: frozenset[int] = frozenset(),
 ) -> list[Rechnung]:
-    """The relations the rows of a run show among its places, each read in every row."""
+    """The relations the rows of a run show among its places, each read in every row; `percent_heads`: places whose
+    head gives them in percent."""
     width = len(run[0][1])
     shown: list[tuple[int, Relation, Allowance, Callable[[Ort, list[Zahl]], tuple], bool]] = []
-    in_percent = [all(values[k].einheit == "%" and values[k].wert >= 0 for _, values in run) for k in range(width)]
+    in_percent = [
+        all((values[k].einheit == "%" or k in percent_heads) and values[k].wert >= 0 for _, values in run)
+        for k in range(width)
+    ]
     # the result stands right of the columns it comes from (c = b − a is also a = b − c: read once, as typed)
     for k, i, j in permutations(range(width), 3):
         if i < j < k:
