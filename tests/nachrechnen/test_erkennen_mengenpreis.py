@@ -356,3 +356,39 @@ def test_a_price_column_whose_head_names_cents(tmp_path, capsys):
     assert code == 1 and [b["zeile"] for b in by_status(report, "Fehler")] == [3]
     # a head that names no cents: the price is no amount in euros, nothing is read
     assert erkannt(tmp_path, "mengenpreis", tabelle().replace("(ct/kWh)", "(kWh-Faktor)")) == []
+
+
+# a Friedhofsgebühr's distribution by Äquivalenzziffern (set 12's paper 14, Sachsen): cases a year times the factor of
+# the grave gives its Äquivalenzzahl – all figures plain, none in euros
+GRABARTEN = {  # cases a year, Äquivalenzziffer
+    "Reihengrab": (84, Fraction(10, 10)),
+    "Wahlgrab (je Grabstelle)": (46, Fraction(16, 10)),
+    "Urnenreihengrab": (152, Fraction(6, 10)),
+    "Urnengemeinschaftsanlage": (118, Fraction(4, 10)),
+    "Rasengrab": (23, Fraction(12, 10)),
+}
+
+
+def _aequivalenz(head: str, typed: dict[str, Fraction]) -> str:
+    text = f"| Grabart | Fälle je Jahr | {head} | {head}zahl |\n|---|---:|---:|---:|\n"
+    for name, (faelle, ziffer) in GRABARTEN.items():
+        produkt = typed.get(name, rund(faelle * ziffer, Fraction(1, 10)))
+        text += f"| {name} | {faelle} | {zahl(ziffer, 1)} | {zahl(produkt, 1)} |\n"
+    return text
+
+
+def test_counts_times_a_factor_the_head_names_are_read_without_euros(tmp_path, capsys):
+    # before, a product was read only of amounts in euros: the five rows were left unchecked
+    readings = erkannt(tmp_path, "mengenpreis", _aequivalenz("Äquivalenzziffer", {}))
+    assert [werte(r) for r in readings] == [
+        ([Fraction(faelle), ziffer], faelle * ziffer) for faelle, ziffer in GRABARTEN.values()
+    ]
+    falsch = {"Urnenreihengrab": Fraction(912, 10)}  # 91,2 typed right; 19,2 a digit off
+    falsch["Urnenreihengrab"] = Fraction(192, 10)
+    code, report, _ = check(capsys, write(tmp_path, "g.md", _aequivalenz("Äquivalenzziffer", falsch)))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 5 and Fraction(slip["werte"]["nachgerechnet"]) == 152 * Fraction(6, 10)
+
+
+def test_plain_figures_under_a_head_without_a_factor_are_no_products(tmp_path):
+    assert erkannt(tmp_path, "mengenpreis", _aequivalenz("Kennziffer", {})) == []

@@ -23,7 +23,7 @@ def _cell_a_line(typed: dict[str, Fraction]) -> str:
 
 
 def test_a_slip_in_a_cell_on_its_own_line_is_named_at_that_line(tmp_path, capsys):
-    right = {name: NEU[name] - ALT[name] for name in ALT}
+    right = {name: neu - ALT[name] for name, neu in NEU.items()}
     text = _cell_a_line({**right, "Brammerfeld": Fraction(1_171_371, 100)})  # 11.173,71 typed as 11.713,71
     path = write(tmp_path, "umlage.html", text)
     code, report, _ = check(capsys, path)

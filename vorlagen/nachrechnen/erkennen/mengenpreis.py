@@ -5,7 +5,8 @@ Einwohner: in each row the amount right of the two is the count times the price,
 precision it is typed in).
 
 The count is a figure without a unit in every row of its column, the price and the product amounts in euros (or
-figures without a unit where the head says the table is in euros). Read only where the rows show it: a row shows it
+figures without a unit where the head says the table is in euros, or names a factor the counts are weighted with:
+„Fälle | Äquivalenzziffer | Äquivalenzzahl“ – then two rows must show it). Read only where the rows show it: a row shows it
 where its count is neither 0 nor 1 (one times a price is that price, which any two equal amounts hold). Where the head
 above the rows names a price per unit („Einzelpreis“, „Preis je …“, „Kostensatz“), one row that shows it is enough,
 and a row that misses is a slip where one row shows it and another holds it too (its count may be 1), else „nicht
@@ -38,6 +39,9 @@ from vorlagen.nachrechnen.woerter import UNIT_PRICE_HEAD
 
 _CENT_HEAD = re.compile(r"\bct\b|\bCent\b", re.IGNORECASE)
 _EURO_HEAD = re.compile(r"(?:€|\bEUR\b|\bEuro\b)", re.IGNORECASE)
+# a head naming a factor each count is weighted with: the plain figures of the factor and of the product are read as
+# the price and the amount are („Fälle | Äquivalenzziffer | Äquivalenzzahl“ of a Friedhofsgebühr)
+_FACTOR_HEAD = re.compile(r"Äquivalenz|Faktor|Gewichtung|Wertigkeit|Multiplikator", re.IGNORECASE)
 _MIN_ROWS = 2
 _TIMES, _PER = "mal", "je"  # the product of count and price; the amount per unit as amount by count
 _HEAD_LOOK = 4  # lines with words looked at above a run for its head
@@ -47,6 +51,7 @@ _HEAD_LOOK = 4  # lines with words looked at above a run for its head
 class _Kopf:
     preis: bool  # the head names a price per unit
     euro: bool  # the head says the amounts are in euros
+    faktor: bool = False  # the head names a factor: plain figures are factors and products
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -86,14 +91,16 @@ def _in_euro(zahl: Zahl, cent: bool) -> Zahl:
 def _head(reihen: list[Reihe], start: int) -> _Kopf:
     """What the nearest lines with words above a run say of it."""
     head = words_above(reihen, start, _HEAD_LOOK)
-    return _Kopf(bool(UNIT_PRICE_HEAD.search(head)), bool(_EURO_HEAD.search(head)))
+    faktor = bool(_FACTOR_HEAD.search(head))  # „Fälle je Jahr“ over factors names no price: rows must show it
+    return _Kopf(bool(UNIT_PRICE_HEAD.search(head)) and not faktor, bool(_EURO_HEAD.search(head)), faktor)
 
 
 def _read(run: list[tuple[Reihe, list[Zahl]]], kopf: _Kopf, taken: set) -> list[Rechnung]:
     width = len(run[0][1])
     units = [{values[k].einheit for _, values in run} for k in range(width)]
     counts = [k for k in range(width) if units[k] == {""}]
-    amounts = [k for k in range(width) if units[k] == {"€"} or kopf.euro and kopf.preis and units[k] == {""}]
+    plain_amounts = kopf.euro and kopf.preis or kopf.faktor
+    amounts = [k for k in range(width) if units[k] == {"€"} or plain_amounts and units[k] == {""}]
     shown: dict[int, set[tuple[int, int, str]]] = {}
     for count, price, total in permutations(range(width), 3):
         placed = count in counts and price in amounts and total in amounts and total > max(count, price)
@@ -186,6 +193,8 @@ def _readings(
             Rechnung(
                 f"Betrag je Einheit als Betrag durch Menge in der Zeile ({named})"
                 if per
+                else f"Anzahl mal Faktor in der Zeile ({named})"
+                if kopf.faktor and not p.einheit
                 else f"Menge mal Preis je Einheit in der Zeile ({named})",
                 "division" if per else "produkt",
                 [reihe.fund(p), reihe.fund(n)] if per else [reihe.fund(n), reihe.fund(p)],
