@@ -16,6 +16,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum, year_heads
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import OPENS_TOTAL
 
 _COMPLETE = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|entfallen|entfällt|aufgeschlüsselt|zusammen)\b")
 _DAVON = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\s*:?\s*$|\bdavon\s*:\s*$", re.I)
@@ -68,8 +69,8 @@ def _rows(reihen: list[Reihe], index: int, cells: bool = False) -> list[tuple[Ze
         text = reihe.zeile.text
         if cells and _EMPTY_ROW.fullmatch(text):
             continue
-        if not text.strip() or _NEW_POINT.match(text) or _DAVON.search(_label(reihe)):
-            break
+        if not text.strip() or _NEW_POINT.match(text) or _DAVON.search(_label(reihe)) or OPENS_TOTAL.match(text):
+            break  # „Zusammen: 52.103 EGW, Umlage insgesamt 1.605.330,00 €.“ under the list: the total again
         money = _money(reihe.zeile)
         if not money and cells and _ITEM_CELL.match(text):
             continue

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.nachrechnen.aufbau.plaetze import values
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.erkennen.haushaltssaldo import values
 from vorlagen.nachrechnen.woerter import DIFFERENCE_ROW
 
 _NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{5,}")

@@ -18,8 +18,9 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from vorlagen.nachrechnen.aufbau import plaetze
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
-from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.aufbau.spaltenkopf import head_cell, heads_above
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import (
@@ -76,7 +77,7 @@ def recognise(
     """`changes`: figures of a Nachtrag's columns „erhöht um“/„vermindert um“ (nachtrag.change_keys), no Saldo."""
     found: list[Rechnung] = []
     for index, reihe in enumerate(reihen):
-        cells = columns(reihe)
+        cells = plaetze.columns(reihe)
         if not any(cells.values()):
             continue
         top, label = full_label(reihen, index)
@@ -91,10 +92,12 @@ def recognise(
         if len(above) < 2:
             continue
         second, first = reihen[above[0]], reihen[above[1]]
-        a, b = _aligned(first, reihe), _aligned(second, reihe)
-        if _short_of_aligned(reihe, first, second):  # „Ordentliches Ergebnis  -658.700  (empty)  -1.131.200“
-            cells, a, b = columns(reihe, True), columns(first, True), columns(second, True)
+        a, b = plaetze.aligned(first, reihe), plaetze.aligned(second, reihe)
+        if plaetze.short_of_aligned(reihe, first, second):  # „Ordentliches Ergebnis  -658.700  (empty)  -1.131.200“
+            cells, a, b = plaetze.columns(reihe, True), plaetze.columns(first, True), plaetze.columns(second, True)
         if not saldo_pair(kind, label, first.label, second.label) or _year_over_parts(reihen, above[1], label):
+            continue
+        if plaetze.out_of_order(reihe, first, second):
             continue
         for place, result in cells.items():
             x, y = a.get(place), b.get(place)
@@ -274,25 +277,6 @@ def _connective(reihe: Reihe) -> bool:
     return not reihe.eintraege and len(words) <= 2 and all(w.isalpha() and w.islower() for w in words)
 
 
-def _aligned(row: Reihe, saldo: Reihe) -> dict[object, Zahl | None]:
-    """A row of one amount beside a Saldo row of one amount: the same column, whatever cell a list mark („a)“) or a
-    dash between label and amount („der Gesamtbetrag der Erträge auf  —  19.312.936,00 EUR“, no other column)
-    moved it to."""
-    lone, lone_saldo = _lone(row), _lone(saldo)
-    if lone is not None and lone_saldo is not None:
-        return {lone_saldo[0]: lone[1]}
-    return columns(row)
-
-
-def _lone(row: Reihe) -> tuple[object, Zahl] | None:
-    """The row's one figure and its place, where its other places hold an em dash at most (a hyphen or an en dash
-    before the figure may be its minus: „dem Saldo aus Investitionstätigkeit auf - 249.000,00 €“)."""
-    places = columns(row)
-    figures = [(place, z) for place, z in places.items() if z is not None]
-    dashes = sum(1 for p in row.eintraege if p.art == NULL and p.text.strip() == "—")  # „- 249.000,00 €“: a minus
-    return figures[0] if len(figures) == 1 and len(places) == 1 + dashes else None
-
-
 def _other_side_empty(reihen: list[Reihe], filled: list[int], label: str) -> int:
     """1 where the row above is the other side of a one-sided Saldo row and holds no amount – „der Jahresüberschuss
     € €“ (or 0 €) between the Aufwendungen and „der Jahresfehlbetrag“ –, else 0."""
@@ -311,41 +295,6 @@ def _one_side_holds(label: str, saldo: Decimal) -> bool:
     if both_sides(label) or BOTH_SIDES_NAMED.search(label):
         return True
     return saldo >= 0 if SURPLUS.search(label) else saldo <= 0 if DEFICIT.search(label) else True
-
-
-def columns(reihe: Reihe, by_edge: bool = False) -> dict[object, Zahl | None]:
-    """The row's figure in each of its places – by cell where it was typed in cells, by the right edge of its figure
-    where `by_edge` (a text file's columns aligned by spaces), else in order; None where a place holds no single
-    figure."""
-    cells = all(p.spalte and p.spalte[0] == "zelle" for p in reihe.eintraege)
-    return {
-        (p.spalte[:2] if by_edge and p.spalte else p.spalte if cells else number): (
-            p.zahlen[0] if p.art == WERT and len(p.zahlen) == 1 else None
-        )
-        for number, p in enumerate(reihe.eintraege)
-    }
-
-
-def _short_of_aligned(reihe: Reihe, first: Reihe, second: Reihe) -> bool:
-    """A Saldo row of a text file's table aligned by spaces that leaves a column empty the two rows above fill: its
-    figures are placed by their right edges, which line up in such a table, not by their order."""
-    rows = (reihe, first, second)
-    if not len(reihe.eintraege) < len(first.eintraege) == len(second.eintraege):
-        return False
-    if any(r.zeile.laeufe or not r.eintraege for r in rows):
-        return False
-    edges = [{p.spalte[1] for p in r.eintraege if p.spalte and p.spalte[0] == "lage"} for r in rows]
-    if any(len(e) != len(r.eintraege) for e, r in zip(edges, rows, strict=True)):
-        return False  # a place not set by spaces, or two at one edge
-    return edges[1] == edges[2] and edges[0] <= edges[1]
-
-
-def values(reihe: Reihe) -> list[Zahl]:
-    """The row's figures, one per place; none when a place holds more than one or a word for an unknown amount."""
-    places = reihe.eintraege
-    if not places or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
-        return []
-    return [p.zahlen[0] for p in places]
 
 
 def full_label(reihen: list[Reihe], index: int) -> tuple[int, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from vorlagen.nachrechnen.aufbau.plaetze import values
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import (
@@ -21,7 +22,6 @@ from vorlagen.nachrechnen.erkennen.haushaltssaldo import (
     saldo_kind,
     saldo_pair,
     saldo_reading,
-    values,
 )
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 

@@ -40,8 +40,9 @@ _MAX_ROWS = 200
 _MAX_SHOWN = 4  # relations a run shows at most: more, and the figures relate by chance (zeros, repeated rows)
 _BUDGET = 2_000_000  # rows times relations looked at in one document
 _RATE_ROW = re.compile(
-    r"\b(?:je|pro)\s|%|\bProzent|grad\b|[Qq]uote\b|(?:Förder|Hebe|Zins|Steuer|Umlage|Beitrags)satz\b"
-)  # not „Ersatz“
+    r"\b(?:je|pro)\s|%|\bProzent|grad\b|[Qq]uote\b|(?:Förder|Hebe|Zins|Steuer|Umlage|Beitrags)satz\b|"
+    r"(?:€|\bEUR|\bct)\s*/|/\s*(?:m[²³23]|qm|kWh|MWh|Einw|EW|Std|Stück|Kopf|Platz|Kind|VZÄ)\b"
+)  # not „Ersatz“; „Verbrauchsgebühr in €/m³“ is a rate as „je m³“ is
 _HEAD_LINES = 8  # lines above a run looked at for the unit of its amounts
 
 Relation = Callable[[list[Zahl]], Decimal | None]  # the column's value as the relation gives it, None: not defined

@@ -20,9 +20,9 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau import gerundet
+from vorlagen.nachrechnen.aufbau.plaetze import columns
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.erkennen.haushaltssaldo import columns
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import WITH_FINANZERGEBNIS
 
