@@ -1,6 +1,6 @@
 """The twenty-ninth round's false alarms, found on set 13 (a fresh set measured before any tuning on it): a Saldo row
 „von bisher … auf …“ under Nachtrag rows whose first figures a reading in the line took („von bisher … um … erhöht und
-damit auf …“) read by the order of its figures against the new amounts above; a fee per m³ written „in €/m³“ summed
+damit auf …“) read by the order of its figures against the new amounts above (now paired from the right); a fee per m³ written „in €/m³“ summed
 across the year columns; and a list announced by an amount read with the total stated again under it („Zusammen: …,
 Umlage insgesamt …“) as one more part. Each text here is written apart from set 13, its figures worked out with
 Fraction."""
@@ -29,6 +29,9 @@ def test_a_saldo_row_from_bisher_to_new_under_rows_read_in_the_line_is_no_slip(t
     )
     code, report, _ = check(capsys, write(tmp_path, "n.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+    # the rows name their new amounts only (the first two figures read in the line): they pair from the right
+    saldo = [b for b in report["befunde"] if b["zeile"] == 7 and b["art"] == "saldo"]
+    assert [(Fraction(b["werte"]["getippt"]), b["status"]) for b in saldo] == [(saldo_neu, "stimmt")]
 
 
 def test_a_fee_per_cubic_metre_written_with_a_slash_is_no_sum_of_the_years(tmp_path, capsys):

@@ -95,9 +95,9 @@ def recognise(
         a, b = plaetze.aligned(first, reihe), plaetze.aligned(second, reihe)
         if plaetze.short_of_aligned(reihe, first, second):  # „Ordentliches Ergebnis  -658.700  (empty)  -1.131.200“
             cells, a, b = plaetze.columns(reihe, True), plaetze.columns(first, True), plaetze.columns(second, True)
+        elif plaetze.short_in_order(reihe, first, second):  # „von bisher … auf …“ under rows of the new amount only
+            cells, a, b = (plaetze.from_the_right(r) for r in (reihe, first, second))
         if not saldo_pair(kind, label, first.label, second.label) or _year_over_parts(reihen, above[1], label):
-            continue
-        if plaetze.out_of_order(reihe, first, second):
             continue
         for place, result in cells.items():
             x, y = a.get(place), b.get(place)
