@@ -133,3 +133,42 @@ def test_a_davon_over_a_list_of_bullets(tmp_path, capsys):
     code, report, _ = check(capsys, write(tmp_path, "c.md", _programm(falsch, sum(PROGRAMM.values()))))
     (slip,) = by_status(report, "Fehler")
     assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == sum(falsch.values())
+
+
+# a Mitteilung on Kita costs (set 12's paper 08, Sachsen-Anhalt): the whole ends its sentence, the next opens with
+# „Davon entfielen“ (past tense, figures with dots before „auf“), names two parts and then the rest („; die
+# verbleibenden …“) – the three parts split the whole
+KITA = (Fraction(8_742_310), Fraction(6_915_480), Fraction(1_108_640))  # Gesamtkosten, Personal, Sachkosten
+
+
+def _kita(rest: Fraction) -> str:
+    ganz, personal, sach = KITA
+    return (
+        f"Die Gesamtkosten beliefen sich im Jahr 2023 auf {zahl(ganz)} Euro. Davon entfielen {zahl(personal)} Euro "
+        f"auf Personalkosten und {zahl(sach)} Euro auf Sachkosten; die verbleibenden {zahl(rest)} Euro betreffen die "
+        "Bewirtschaftung.\n"
+    )
+
+
+def test_a_davon_entfielen_opening_the_next_sentence_splits_the_whole(tmp_path, capsys):
+    # before, „entfielen“ opened no split and a figure's dots ended the look for „auf“: the figures were unread
+    ganz, personal, sach = KITA
+    rest = ganz - personal - sach
+    code, report, _ = check(capsys, write(tmp_path, "k.txt", _kita(rest)))
+    assert code == 0 and any(
+        b["status"] == "stimmt" and Fraction(b["werte"]["getippt"]) == ganz and b["art"] == "verteilung"
+        for b in report["befunde"]
+    )
+    falsch = Fraction(718_910)  # two digits of the rest swapped
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _kita(falsch)))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == personal + sach + falsch
+
+
+def test_a_davon_after_a_sentence_of_two_amounts_splits_neither(tmp_path, capsys):
+    text = (
+        "Die Kosten betragen 500.000 € für den Bau und für die Planung 80.000 €. Davon entfallen auf das Land "
+        "50.000 € und auf den Kreis 40.000 €.\n"  # of the 580.000 €: read as parts of the 80.000 €, they would exceed it
+    )
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []

@@ -35,7 +35,7 @@ _DAVON_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\b")
 _REST_NAMED = re.compile(r"\b(?:[Rr]estliche[nr]?|[Üü]brige[nr]?|[Vv]erbleibende[nr]?)\s+(?:\w+\s+)?$")
 # „Davon entfallen auf …“, „Davon kommen … aus …“, „Davon sind … für …“: the sentence splits the amount above
 _SPLIT_OPENS = re.compile(
-    r"^\s*(?:Davon|Hiervon)\s+(?:(?:entfallen|entfällt)\b[^.]*?\bauf|(?:kommen|stammen|fließen|sind|werden)\b"
+    r"^\s*(?:Davon|Hiervon)\s+(?:(?:entfallen|entfällt|entfielen|entfiel)\b(?:[^.]|(?<=\d)\.(?=\d))*?\bauf|(?:kommen|stammen|fließen|sind|werden)\b"
     r"(?:[^.]|(?<=\d)\.(?=\d))*?\b(?:aus|für|auf))\b"  # a dot within the sentence: only a figure's
 )
 _WINDOW = 8  # sentences above that may hold the figures
