@@ -55,7 +55,7 @@ def test_a_fall_typed_as_a_rise_in_a_column_of_signed_rates_is_a_slip(tmp_path, 
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["zeile"] == _line("Unterhaltung der Gemeindestraßen")
     assert fehler["nachgerechnet"] == f"\u2212{zahl(abs(_rate(alt, neu)), 1)}\u00a0%"
-    assert "Vorzeichen gegen die Veränderung" in fehler["hinweis"]
+    assert "hier steht es gegen die Veränderung" in fehler["hinweis"]
     # typed with its minus, the same table holds in every row
     code, report, _ = check(capsys, write(tmp_path, "t.txt", _table()))
     assert code == 0 and by_status(report, "Fehler") == [] and len(by_status(report, "stimmt")) == 2 * len(ZEILEN)
@@ -277,3 +277,37 @@ def test_a_rise_typed_with_a_minus_against_the_years_is_a_doubt(tmp_path, capsys
 def test_the_earlier_year_first_turns_the_direction(tmp_path, capsys):
     code, report, _ = check(capsys, write(tmp_path, "a.md", _aufkommen(order=("2024", "2025"))))
     assert code == 0 and not by_status(report, "nicht eindeutig") and not by_status(report, "Fehler")
+
+
+# an Investitionsplanung in T€ as a text file aligns it (set 12's paper 16, Berlin): the new costs by year beside the
+# old and the new total, the column of differences types each rise with its plus and no row with a minus but the
+# fall – typed as „+275“ by slip
+PLANUNG = {  # GK bisher, and the new costs 2024, 2025, 2026 ff.
+    "1 Grundschule am Fließ": (Fraction(18_450), (Fraction(2_300), Fraction(6_850), Fraction(10_120))),
+    "2 Kita Wiesengrund": (Fraction(7_820), (Fraction(1_150), Fraction(4_400), Fraction(2_915))),
+    "3 Sporthalle Uferweg": (Fraction(3_960), (Fraction(2_480), Fraction(1_205), Fraction(0))),
+    "4 Grünzug Spreebogen": (Fraction(2_740), (Fraction(420), Fraction(1_380), Fraction(1_115))),
+    "6 Jugendclub Tiefer Graben": (Fraction(4_230), (Fraction(310), Fraction(1_960), Fraction(2_290))),
+}
+
+
+def _planung(typed_fall: str) -> str:
+    text = "Maßnahme                          GK bisher       2024       2025   2026 ff.     GK neu  Differenz\n"
+    for name, (alt, jahre) in PLANUNG.items():
+        neu = sum(jahre)
+        d = neu - alt
+        cell = typed_fall if d < 0 else "+" + zahl(d, 0)
+        cells = [zahl(v, 0) for v in (alt, *jahre, neu)] + [cell]
+        text += name.ljust(32) + "".join(c.rjust(11) for c in cells) + "\n"
+    return text
+
+
+def test_a_fall_typed_with_a_plus_in_a_column_that_types_its_rises_with_one_is_a_slip(tmp_path, capsys):
+    # before, only a minus showed a column's signs: „+275“ for a fall of 275 was compared by its amount, a doubt
+    alt, jahre = PLANUNG["3 Sporthalle Uferweg"]
+    fall = alt - sum(jahre)
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _planung("-" + zahl(fall, 0))))
+    assert code == 0 and by_status(report, "Fehler") == []
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _planung("+" + zahl(fall, 0))))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and slip["zeile"] == 4 and Fraction(slip["werte"]["nachgerechnet"]) == -fall

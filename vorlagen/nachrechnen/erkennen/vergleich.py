@@ -25,7 +25,7 @@ _COMPARED = re.compile(
 _NAMED = re.compile(
     r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
 )
-_SIGN_AGAINST = "die übrigen Zeilen geben eine Abnahme mit Minus an; hier steht das Vorzeichen gegen die Veränderung"
+_SIGN_AGAINST = "die übrigen Zeilen geben die Richtung mit dem Vorzeichen an; hier steht es gegen die Veränderung"
 _REMARK = re.compile(r"(?:Bemerkung|Erläuterung|Hinweis|Begründung|Anmerkung|Kommentar)", re.IGNORECASE)
 _OTHER_PERCENT = re.compile(
     r"Anteil|Quote|Deckungsgrad|Ausschöpfung|Verhältnis|Gewicht|%\s*(?:des|der|vom|von|am)\b|\bam\s+Gesamt", re.I
@@ -134,8 +134,9 @@ def _rows(
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
     differences = _shown(table, pair, rundung) and not rates_only
     grund = rundung.grund if rundung else gerundet.GRUND_DOKUMENT
+    plus = any(_plus_typed(reihe, amounts[-1]) for reihe, amounts, _ in table)  # „+820“: a rise says its sign too
     pair, changes = _oriented(table, pair)
-    signed_difference = _signs_shown(changes)
+    signed_difference = _signs_shown(changes, plus)
     unsigned_falls = set() if signed_difference else _falls_the_total_signs(table, changes)
     later = 0 if signed_difference else _later(table, cells, last, pair)
     signed_rate = _signs_shown([(r.wert, change) for (_, _, r), (_, change) in zip(table, changes) if r is not None])
@@ -234,16 +235,22 @@ def _later(table: list[tuple[Reihe, list[Zahl], Zahl | None]], cells: list[str],
     return years_of_change(cells, last, last - pair[0], last - pair[1])
 
 
-def _signs_shown(rows: list[tuple[Decimal, Decimal]]) -> bool:
+def _plus_typed(reihe: Reihe, zahl: Zahl) -> bool:
+    """The figure is typed with its plus („+820“, „+ 1.695“)."""
+    return reihe.fund(zahl).zeile.text[: zahl.start].rstrip().endswith("+")
+
+
+def _signs_shown(rows: list[tuple[Decimal, Decimal]], plus: bool = False) -> bool:
     """Whether a column gives the direction of each change by its sign („+ 66,7 | + 1,7 %“, „- 59,9 | - 6,2 %“):
     `rows` holds each row's typed figure and its change (the later column less the earlier). So read where a minus is
     typed, at least three rows agree in sign with their change and at most one goes against them – that one is a slip
-    whatever its amount („- 0,2 | 0,2 %“: a fall typed as a rise). A column of amounts without signs, or one whose
+    whatever its amount („- 0,2 | 0,2 %“: a fall typed as a rise); `plus`: the column types a rise with its plus, which
+    shows its signs as a minus does („+275“ for a fall is a slip). A column of amounts without signs, or one whose
     columns run the other way, is compared by amount."""
     compared = [(typed, change) for typed, change in rows if typed and change]
     agreeing = sum((typed > 0) == (change > 0) for typed, change in compared)
     return (
-        any(typed < 0 for typed, _ in compared)
+        (plus or any(typed < 0 for typed, _ in compared))
         and agreeing >= _MIN_EVIDENCE
         and len(compared) - agreeing <= _MAX_AGAINST
     )
