@@ -194,3 +194,33 @@ def test_a_label_wrapped_closer_than_the_cells_stays_one_cell_and_a_slip_below_i
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _umgebrochen(typed, wrap_gap="\n")))
     assert code == 1
     assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [(zahl(typed), zahl(ergebnis))]
+
+
+# an Abfallgebühr's yields by bin, as a council information system stores the table (set 12's paper 19,
+# Niedersachsen): one cell a line, and the total row's fee column left with a dash
+BEHAELTER = {  # bins, fee a year
+    "60 Liter": (18_420, Fraction(9_840, 100)),
+    "80 Liter": (21_370, Fraction(12_120, 100)),
+    "120 Liter": (15_860, Fraction(16_860, 100)),
+    "240 Liter": (6_215, Fraction(31_200, 100)),
+    "1.100 Liter": (842, Fraction(135_600, 100)),
+}
+
+
+def _aufkommen(summe: Fraction) -> str:
+    cells = ["Behälter", "Anzahl", "Gebühr je Jahr (Euro)", "Aufkommen (Euro)"]
+    for name, (anzahl, gebuehr) in BEHAELTER.items():
+        cells += [name, zahl(anzahl, 0), zahl(gebuehr, 2), zahl(anzahl * gebuehr, 0)]
+    cells += ["Summe", zahl(sum(a for a, _ in BEHAELTER.values()), 0), "–", zahl(summe, 0)]
+    return "Tabelle 2: Gebührenaufkommen\n" + "\n".join(cells) + "\n\nDie Gebühren steigen.\n"
+
+
+def test_a_dash_in_the_total_row_is_an_empty_cell_and_the_column_sums_are_read(tmp_path, capsys):
+    # before, the dash under the fee column was a cell of text: the table ended above the total row, unread
+    right = sum(a * g for a, g in BEHAELTER.values())
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _aufkommen(right)))
+    assert code == 0 and any(Fraction(b["werte"]["getippt"]) == right for b in by_status(report, "stimmt"))
+    falsch = right - 6_215 * Fraction(31_200, 100)  # the paper's slip: the 240-litre bins left out
+    code, report, _ = check(capsys, write(tmp_path, "f.txt", _aufkommen(falsch)))
+    (slip,) = by_status(report, "Fehler")
+    assert code == 1 and Fraction(slip["werte"]["nachgerechnet"]) == right

@@ -6,17 +6,20 @@ the page's gap) more. A label the page wrapped over two lines („Sach-“ / „
 together than the cells) is one cell.
 
 The reading is kept only where it is consistent: at least two rows, each opening with a label (no figure alone), and
-the columns that hold a figure in the first two rows hold a figure or nothing in every row. The rows are joined as
+the columns that hold a figure in the first two rows hold a figure or nothing in every row (a dash alone, „–“ in a
+total row, is nothing). The rows are joined as
 faltung.py joins them, each figure on its own line. Each line is looked at a bounded number of times."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe, row
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _MAX_COLUMNS = 8
+_DASH = re.compile(r"[-–—]{1,2}")
 _HEAD_WORDS = 4
 _CELL_WORDS = 15  # a longer line is prose: the table has ended
 _MAX_ROWS = 250
@@ -162,13 +165,18 @@ def _rows(
         if cells[0] is None or _is_value(reihen[cells[0]]):
             break  # a row opens with its label
         kinds = _kinds(reihen, cells)
-        words = {i for i, c in enumerate(cells) if c is not None and i > 0} - kinds
+        words = {i for i, c in enumerate(cells) if c is not None and i > 0 and not _dash(reihen[c])} - kinds
         if kinds & text or words & numeric:
             break
         numeric |= kinds
         text |= words
         kept.append(cells)
     return kept if len(kept) >= 2 and numeric else None
+
+
+def _dash(reihe: Reihe) -> bool:
+    """A cell of a dash alone („–“ under „Gebühr je Jahr“ in a total row): nothing in it, as an empty cell."""
+    return _DASH.fullmatch(reihe.zeile.text.strip()) is not None
 
 
 def _kinds(reihen: list[Reihe], cells: list[int | None]) -> set[int]:
