@@ -284,3 +284,28 @@ def test_shares_typed_without_their_sign_in_a_cell_headed_in_percent_are_a_list(
     code, report, _ = check(capsys, write(tmp_path, "z.txt", _zuweisungen(verschoben=3)))
     (befund,) = by_status(report, "Fehler")  # three steps of its rounding off, the others holding: a slip
     assert code == 1 and Fraction(befund["werte"]["nachgerechnet"]) == rund(Fraction(110 * 100, ganzes))
+
+
+# a Finanzierungsplan as an HTML page (set 12's paper 17, NRW): the share column's head says „… in %“ at its end, its
+# figures plain; three sources, so a slip leaves two shares that hold
+FINANZIERUNG = {"Landesmittel": Fraction(70_152), "Kreis": Fraction(17_538), "Eigenmittel": Fraction(43_510)}
+
+
+def _finanzierung(typed: dict[str, Fraction]) -> str:
+    gesamt = sum(FINANZIERUNG.values())
+    text = "<table>\n<tr><th>Finanzierung</th><th>Euro</th><th>Anteil an den Gesamtausgaben in %</th></tr>\n"
+    for name, betrag in FINANZIERUNG.items():
+        anteil = typed.get(name, rund(betrag / gesamt * 100, Fraction(1, 10)))
+        text += f"<tr><td>{name}</td><td>{zahl(betrag, 2)}</td><td>{zahl(anteil, 1)}</td></tr>\n"
+    return text + f"<tr><td>Summe Finanzierung</td><td>{zahl(gesamt, 2)}</td><td></td></tr>\n</table>\n"
+
+
+def test_a_head_ending_in_percent_over_plain_shares_and_a_slip_among_three_is_a_doubt(tmp_path, capsys):
+    gesamt = sum(FINANZIERUNG.values())
+    code, report, _ = check(capsys, write(tmp_path, "r.html", _finanzierung({})))
+    shares = [b for b in report["befunde"] if b["art"] == "anteilsliste"]
+    assert code == 0 and len(shares) == 3 and all(b["status"] == "stimmt" for b in shares)
+    right = rund(FINANZIERUNG["Kreis"] / gesamt * 100, Fraction(1, 10))
+    code, report, _ = check(capsys, write(tmp_path, "f.html", _finanzierung({"Kreis": right + 1})))
+    (doubt,) = [b for b in by_status(report, "nicht eindeutig") if b["art"] == "anteilsliste"]
+    assert code == 0 and doubt["zeile"] == 4 and Fraction(doubt["werte"]["nachgerechnet"]) == right

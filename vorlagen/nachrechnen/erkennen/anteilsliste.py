@@ -9,9 +9,10 @@ miss, a slip claimed of a list that is read wrong.
 A pair is a percentage and the figure right before it – in its line with nothing but a unit, a bracket or a cell
 mark between, or, where the percentage stands alone on its line, at the end of the line above; in a row that opens
 with a percentage, the figure right after it. Pairs a few lines
-apart at most form a list. It is read only where it is one: all of its shares hold but one at most, three at least,
-and they add up to 100 as far as their rounding allows (the one that misses counted as it should be). Then that one is a slip – or, where it misses
-by one step of its rounding, „nicht eindeutig“ (a list may round one share the other way to reach 100 %). Every
+apart at most form a list. It is read only where it is one: all of its shares hold but one at most, three at least
+(or two of three: then the one that misses is „nicht eindeutig“), and they add up to 100 as far as their rounding
+allows (the one that misses counted as it should be). Then that one is a slip – or, where it misses by one step of its
+rounding, „nicht eindeutig“ (a list may round one share the other way to reach 100 %). Every
 look is bounded: the lines between two pairs, the pairs of a list."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from decimal import Decimal
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau import gerundet
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.spaltenkopf import given_in_percent
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, short_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile, line_above
 from vorlagen.nachrechnen.woerter import PERCENT_CELL
@@ -30,6 +32,7 @@ from vorlagen.nachrechnen.woerter import PERCENT_CELL
 _GAP = 5  # lines from one pair to the next of the same list, at most
 _MAX_PAIRS = 60  # pairs of one list, at most
 _MIN_PAIRS = 3
+_FEW = "nur zwei Anteile der Liste stimmen: zu wenige, um den dritten sicher einen Fehler zu nennen"
 _LINES_ABOVE = 2  # lines back to the amount of a percentage that stands alone on its line
 _BETWEEN = re.compile(r"[\s€|()\[\]=:;,/–—-]*(?:EUR|Euro|€|T€|TEUR)?[\s|()\[\]=:;,/–—-]*")  # „ € (“, „ EUR    “, „ | “
 _HUNDRED = Decimal(100)
@@ -144,10 +147,14 @@ def _percent_cells(zeilen: list[Zeile]) -> dict[int, frozenset[int]]:
 
 
 def _percent_heads(text: str) -> frozenset[int]:
-    """The cells of a line typed in cells that name a column in percent."""
+    """The cells of a line typed in cells that name a column in percent („%“, „Anteil in %“, „Anteil an den
+    Gesamtausgaben in %“)."""
     if "\t" not in text:
         return frozenset()
-    return frozenset(i for i, cell in enumerate(text.split("\t")) if PERCENT_CELL.fullmatch(cell.strip()))
+    cells = text.split("\t")
+    return frozenset(
+        i for i, cell in enumerate(cells) if PERCENT_CELL.fullmatch(cell.strip()) or given_in_percent(cell)
+    )
 
 
 def _cell_pairs(zeile: Zeile, cells: frozenset[int]) -> list[tuple[_Paar, int]]:
@@ -247,14 +254,18 @@ def _read(liste: list[_Paar]) -> list[Rechnung]:
         return []
     computed = [round_half_up(a.zahl.wert / total * 100, p.zahl.schritt) for a, p in items]
     misses = [i for i, ((_, rate), value) in enumerate(zip(items, computed, strict=True)) if value != rate.zahl.wert]
-    if len(misses) > 1 or len(items) - len(misses) < _MIN_PAIRS:
+    # two that hold of three: the one that misses is a doubt (too few shares show the list for a slip)
+    few = len(items) - len(misses) < _MIN_PAIRS
+    if len(misses) > 1 or few and (len(items) < _MIN_PAIRS or len(items) - len(misses) < _MIN_PAIRS - 1):
         return []
+    if few and any(abs(computed[i] - items[i][1].zahl.wert) <= items[i][1].zahl.schritt for i in misses):
+        return []  # two of three, the third a step of its rounding off: a list rounded to make 100 %, or none
     # the shares make up the whole, the one that misses as it should be: else a list of some, or of something else
     shares = [value if i in misses else rate.zahl.wert for i, ((_, rate), value) in enumerate(zip(items, computed))]
     if abs(sum(shares) - _HUNDRED) > gerundet.sum_allowance([p.zahl for _, p in items]):
         return []
     return [
-        _reading(amount, rate, items, whole, value if i in misses else None)
+        _reading(amount, rate, items, whole, value if i in misses else None, few)
         for i, ((amount, rate), value) in enumerate(zip(items, computed, strict=True))
     ]
 
@@ -274,8 +285,11 @@ def _whole(liste: list[_Paar]) -> tuple[Fund | None, list[_Paar]]:
     return None, liste
 
 
-def _reading(amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, missed: Decimal | None) -> Rechnung:
-    """The reading of one share; `missed`: the share as it should be, where the typed one misses it."""
+def _reading(
+    amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, missed: Decimal | None, few: bool = False
+) -> Rechnung:
+    """The reading of one share; `missed`: the share as it should be, where the typed one misses it; `few`: only two
+    shares hold."""
     if whole is not None:
         teile, zeichen = [amount, whole], f"{amount.zahl.betrag()} / {whole.zahl.betrag()}"
     else:
@@ -288,11 +302,13 @@ def _reading(amount: Fund, rate: Fund, items: list[_Paar], whole: Fund | None, m
         teile,
         rate,
         zeichen,
-        sicher=not one_step,
+        sicher=not (one_step or few),
         grund=(
             "die übrigen Anteile der Liste stimmen; um eine Stelle der Rundung daneben kann ein Anteil sein, den die "
             "Liste andersherum gerundet hat, damit alle zusammen 100 % ergeben"
             if one_step
+            else _FEW
+            if few
             else ""
         ),
         rang=1,
