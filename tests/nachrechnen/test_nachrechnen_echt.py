@@ -157,11 +157,15 @@ def test_a_result_typed_with_spaces_between_the_thousands_is_matched_by_its_valu
 
 
 # Measured after the search over the amounts around a figure (issue 60; README „Die Suche in der Umgebung“): per
-# part the calculations recognised and the slips found (FEHLER) may only rise; false alarms stay at none.
+# part the calculations recognised and the slips found (FEHLER) may only rise; false alarms stay at none. (Once
+# lowered, 1325 -> 1324 in the Zusatz: n08's „1.297.900 = 11.860.300 − 10.562.400“ had been found by the search at
+# its Fehlbetrag row only because a Saldo reading by the order of the figures, wrong and lost to another, held
+# 11.860.300; read from the right the Saldo is right, and the search checks the same equation with its result
+# named in the row of the Aufwendungen – the measure counts it by the line of its result.)
 MINDESTENS = {
     "entwicklung": {"erkannt": 61, "gefunden": 5},
     "pruefung": {"erkannt": 66, "gefunden": 2},
-    k.ZUSATZ: {"erkannt": 1325, "gefunden": 27},
+    k.ZUSATZ: {"erkannt": 1324, "gefunden": 27},
 }
 
 

@@ -61,7 +61,11 @@ def check_file(path: Path) -> Pruefung:
     return check_lines(str(path), read(path))
 
 
-_ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch Rundung|rundungsbedingt", re.IGNORECASE)
+# „(Rundungsdifferenzen möglich)“, „die Summe ist aus den ungerundeten Werten gebildet“
+_ROUNDED = re.compile(
+    r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch Rundung|rundungsbedingt|aus den ungerundeten",
+    re.IGNORECASE,
+)
 
 
 # A Stellenplan: its shares of Stellen (plain figures with decimals) are rounded from shares not shown.

@@ -5,7 +5,8 @@ Einzahlungen and Auszahlungen – in each column the first row less the second, 
 as typed („-117.100,00 EUR“). A row of its own, a cell of a pipe table, or a label a page wrapped („Saldo der
 ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“). In a column the head names a change („Veränderung“) the first
 row's change less the second's, both signed as typed; a Saldo row of a text table that leaves a column empty is
-placed by the right edges of its figures.
+placed by the right edges of its figures; rows in order whose first figures a reading in the line took pair from the
+right, and rows of unlike counts otherwise are not read (aufbau/plaetze.py).
 
 A row „davon …“ or „darunter …“ between them is a part of the row above it and is passed over. Read only when the
 three labels agree: the Saldo names Erträge/Aufwendungen or Ein-/Auszahlungen (or a
@@ -97,6 +98,8 @@ def recognise(
             cells, a, b = plaetze.columns(reihe, True), plaetze.columns(first, True), plaetze.columns(second, True)
         elif plaetze.short_in_order(reihe, first, second):  # „von bisher … auf …“ under rows of the new amount only
             cells, a, b = (plaetze.from_the_right(r) for r in (reihe, first, second))
+        elif plaetze.out_of_order(reihe, first, second):
+            continue  # rows in order of unlike counts: which figure is whose, their order does not say
         if not saldo_pair(kind, label, first.label, second.label) or _year_over_parts(reihen, above[1], label):
             continue
         for place, result in cells.items():

@@ -173,6 +173,7 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
     ):
         return None, index, 1
     texts: list[str] = []
+    placed: list[tuple[int, str]] = []  # each cell of a head set apart by spaces, where it starts in its line
     year_lines: list[list[int]] = []
     last = min(len(reihen), index + _HEAD_LINES + _HEAD_BLANKS)
     filled = 0
@@ -192,12 +193,28 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
                 year_lines.append([int(z.wert) for z in reihe.zeile.zahlen])
             continue  # „1. im Ergebnisplan“: a heading of the rows below
         texts.append(unbroken(reihe.zeile.text))  # „ver- mindert (-) um“: one word
+        placed += _cells_placed(reihe)
     else:
         at = last
-    roles = column_roles(texts)
+    roles = column_roles(_by_place(texts, placed))
     if roles is None:
         return None, index, 1
     return roles, at, _years(year_lines, len(roles))
+
+
+def _cells_placed(reihe: Reihe) -> list[tuple[int, str]]:
+    """The cells of a head line set apart by spaces, each with where it starts in the line; none for another line."""
+    zeile = reihe.zeile
+    cells = zeile.text.split("\t")
+    return list(zip(zeile.lagen, cells, strict=True)) if zeile.lagen and len(zeile.lagen) == len(cells) else []
+
+
+def _by_place(texts: list[str], placed: list[tuple[int, str]]) -> list[str]:
+    """The head's words in the order of its columns: a head over two lines set apart by spaces („bisher … neu“ over
+    „festgesetzt | erhöht um | vermindert um | festgesetzt“) by where each cell starts; else line by line."""
+    if len(texts) < 2 or sum(len(t.split("\t")) for t in texts) != len(placed):
+        return texts
+    return [unbroken(cell) for _, cell in sorted(placed, key=lambda p: p[0])]
 
 
 def _year(zahl: Zahl) -> bool:

@@ -38,6 +38,7 @@ _SPLIT_OPENS = re.compile(
     r"^\s*(?:Davon|Hiervon)\s+(?:(?:entfallen|entfällt|entfielen|entfiel)\b(?:[^.]|(?<=\d)\.(?=\d))*?\bauf|(?:kommen|stammen|fließen|sind|werden)\b"
     r"(?:[^.]|(?<=\d)\.(?=\d))*?\b(?:aus|für|auf))\b"  # a dot within the sentence: only a figure's
 )
+_SOME_PARTS = re.compile(r"\b(?:unter anderem|u\.\s?a\.|insbesondere|beispielsweise|z\.\s?B\.|darunter)")
 _WINDOW = 8  # sentences above that may hold the figures
 _MAX_FIGURES = 12  # amounts above tried as the parts of a difference
 
@@ -130,7 +131,8 @@ def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
     176.000 €.“ under a sentence ending in „… eine Gesamtsumme von 633.000 €“: the amounts split the last amount of
     the sentence above – a slip when that amount is its only one or follows a word for a total, unless the parts
     fall short of it by more than the largest of them: then the „davon“ names only some shares („Davon entfallen
-    auf den Beirat Burglesum 73.478 €, auf …“, three of 22). An amount in brackets beside a part („73.478 € (vorher
+    auf den Beirat Burglesum 73.478 €, auf …“, three of 22) – so too where it says so („unter anderem“) or its
+    sentence goes on in the next line. An amount in brackets beside a part („73.478 € (vorher
     61.231 €)“) is no part."""
     parts = [z for z in satz.money() if not _in_brackets(satz, z)]
     if len(parts) < 2 or not above or not _SPLIT_OPENS.match(satz.text) or not above[-1].money():
@@ -138,6 +140,9 @@ def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
     total = above[-1].money()[-1]
     named = len(above[-1].money()) == 1 or TOTAL_BEFORE.search(_before(above[-1], total)) is not None
     named = named and total.wert - sum(z.wert for z in parts) <= max(z.wert for z in parts)
+    # „Davon entfielen unter anderem …“ names some parts; a sentence that goes on in the next line („…;“ / „die
+    # verbleibenden …“) may name more
+    named = named and not _SOME_PARTS.search(satz.text) and satz.text.rstrip().endswith((".", "!", "?"))
     signs = [1] * len(parts)
     return [
         Rechnung(
