@@ -6,7 +6,7 @@ as typed („-117.100,00 EUR“). A row of its own, a cell of a pipe table, or a
 ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“). In a column the head names a change („Veränderung“) the first
 row's change less the second's, both signed as typed; a Saldo row of a text table that leaves a column empty is
 placed by the right edges of its figures; rows in order whose first figures a reading in the line took pair from the
-right, and rows of unlike counts otherwise are not read (aufbau/plaetze.py).
+right, and rows of unlike counts otherwise are not read (vorlagen/nachrechnen/aufbau/plaetze.py).
 
 A row „davon …“ or „darunter …“ between them is a part of the row above it and is passed over. Read only when the
 three labels agree: the Saldo names Erträge/Aufwendungen or Ein-/Auszahlungen (or a
