@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
-from tests.hilfen import run
+from tests.hilfen import ROOT, run
 
 
 def check(capsys, path: Path, *extra: str) -> tuple[int, dict, str]:
@@ -14,6 +14,17 @@ def check(capsys, path: Path, *extra: str) -> tuple[int, dict, str]:
     code, out, err = run(capsys, "nachrechnen", str(path), "--json", *extra)
     report = json.loads(out)["dateien"]
     return code, (report[0] if report else {}), err
+
+
+def papers(folder: str) -> list[Path]:
+    """The papers of a folder of cases under tests/nachrechnen (an adversary's right papers), in order."""
+    return sorted((ROOT / "tests" / "nachrechnen" / folder).glob("*.txt"))
+
+
+def check_paper(capsys, tmp_path: Path, paper: Path) -> tuple[int, dict]:
+    """`check` on a copy of a case's paper; returns exit code and the report."""
+    code, report, _ = check(capsys, write(tmp_path, paper.name, paper.read_text(encoding="utf-8")))
+    return code, report
 
 
 def by_status(report: dict, status: str) -> list[dict]:

@@ -7,8 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from tests.hilfen import ROOT
-from tests.hilfen.nachrechnen import by_status, check, write
+from tests.hilfen.nachrechnen import by_status, check, check_paper, papers, write
 from tests.referenz.rechnen import rund, zahl
 
 CENT = Fraction(1, 100)
@@ -159,12 +158,12 @@ def test_a_change_against_the_amount_compared_with_and_no_relation_the_slip_made
 # Ergebnis and the Finanzergebnis (a scheme that names its last total so) was read as Erträge less Aufwendungen; a
 # third adversary against davonanteil (/tmp/angriff18, 46 right papers): the amount after the rate of another time
 # („Der Betrag des Vorjahres lag bei …“, „Der jährliche Betrag …“ of a monthly base: a18_…)
-FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde27"
+FALL = papers("fehlalarme_runde27")
 
 
-@pytest.mark.parametrize("path", sorted(FALL.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FALL, ids=lambda p: p.stem)
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, path):
-    code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
+    code, report = check_paper(capsys, tmp_path, path)
     assert code == 0 and not by_status(report, "Fehler")
 
 
@@ -190,12 +189,12 @@ def test_the_amount_after_a_rate_of_a_named_base_is_its_result_not_its_part(tmp_
 # right papers of the first adversary on which the older list reading („genannte Beträge und ihre genannte Summe“,
 # erkennen/teilbetraege.py) said „nicht eindeutig“: the total named first among its parts (a03), „abzüglich“ (a39), a
 # percentage added (a44), an amount in brackets after „davon“ (a64) – the sentence says these are no plain sum
-ZWEIFEL = ROOT / "tests" / "nachrechnen" / "zweifel_runde27"
+ZWEIFEL = papers("zweifel_runde27")
 
 
-@pytest.mark.parametrize("path", sorted(ZWEIFEL.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ZWEIFEL, ids=lambda p: p.stem)
 def test_a_right_paper_whose_sentence_says_it_is_no_plain_sum_raises_no_doubt(tmp_path, capsys, path):
-    code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
+    code, report = check_paper(capsys, tmp_path, path)
     assert code == 0 and not by_status(report, "Fehler") and not by_status(report, "nicht eindeutig")
 
 

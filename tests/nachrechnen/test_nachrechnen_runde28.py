@@ -15,24 +15,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.hilfen import ROOT
-from tests.hilfen.nachrechnen import by_status, check, write
+from tests.hilfen.nachrechnen import by_status, check, check_paper, papers, write
 
-FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde28"
+FALL = papers("fehlalarme_runde28")
 
 
-@pytest.mark.parametrize("path", sorted(FALL.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FALL, ids=lambda p: p.stem)
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, path):
-    code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
+    code, report = check_paper(capsys, tmp_path, path)
     assert code == 0 and not by_status(report, "Fehler")
 
 
-ZWEIFEL = ROOT / "tests" / "nachrechnen" / "zweifel_runde28"
+ZWEIFEL = papers("zweifel_runde28")
 
 
-@pytest.mark.parametrize("path", sorted(ZWEIFEL.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ZWEIFEL, ids=lambda p: p.stem)
 def test_a_right_paper_of_the_adversary_raises_no_doubt(tmp_path, capsys, path):
-    code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
+    code, report = check_paper(capsys, tmp_path, path)
     assert code == 0 and not by_status(report, "Fehler") and not by_status(report, "nicht eindeutig")
 
 

@@ -11,8 +11,7 @@ from fractions import Fraction
 
 import pytest
 
-from tests.hilfen import ROOT
-from tests.hilfen.nachrechnen import by_status, check, write
+from tests.hilfen.nachrechnen import by_status, check, check_paper, papers, write
 from tests.referenz.rechnen import rund, zahl
 
 # an adversary's right papers against this round's forms (figures worked out with Fraction by its own script) that
@@ -21,12 +20,12 @@ from tests.referenz.rechnen import rund, zahl
 # unlike counts paired by order; „Davon entfielen unter anderem …“ and a split whose sentence goes on in the next
 # line („…;“ / „die verbleibenden …“) read as complete; Äquivalenzzahlen rounded whole under a note that the total
 # is of the unrounded values. Three were older than this round (r40, r47, r88).
-FALL = ROOT / "tests" / "nachrechnen" / "fehlalarme_runde29"
+FALL = papers("fehlalarme_runde29")
 
 
-@pytest.mark.parametrize("path", sorted(FALL.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FALL, ids=lambda p: p.stem)
 def test_a_right_paper_of_the_adversary_ends_without_a_slip(tmp_path, capsys, path):
-    code, report, _ = check(capsys, write(tmp_path, path.name, path.read_text(encoding="utf-8")))
+    code, report = check_paper(capsys, tmp_path, path)
     assert code == 0 and not by_status(report, "Fehler")
 
 
