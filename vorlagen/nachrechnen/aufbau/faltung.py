@@ -19,7 +19,6 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import NACHTRAG_ROLES
 
 _CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|Euro|T€|TEUR|%)?")
-_DASH = re.compile(r"[-–—]{1,2}")
 _CODE = re.compile(r"\d{1,4}\s+[A-Za-zÄÖÜäöüß]{3}")  # „200 Vorbereitende Maßnahmen“: a group's number, then words
 _OUTLINE = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]")  # „1.“, „II.“, „a)“ on a line of its own: a row's number
 _MAX_CELLS = 12  # cells of a row
@@ -133,7 +132,7 @@ def _outline(reihe: Reihe) -> bool:
 
 def _cell(reihe: Reihe) -> bool:
     text = reihe.zeile.text.strip()
-    if _DASH.fullmatch(text):
+    if kopfraster.DASH.fullmatch(text):
         return True
     if _outline(reihe):
         return False

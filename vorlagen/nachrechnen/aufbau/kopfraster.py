@@ -19,7 +19,7 @@ from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe, row
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _MAX_COLUMNS = 8
-_DASH = re.compile(r"[-–—]{1,2}")
+DASH = re.compile(r"[-–—]{1,2}")  # a cell of a dash alone: nothing in it
 _HEAD_WORDS = 4
 _CELL_WORDS = 15  # a longer line is prose: the table has ended
 _MAX_ROWS = 250
@@ -176,7 +176,7 @@ def _rows(
 
 def _dash(reihe: Reihe) -> bool:
     """A cell of a dash alone („–“ under „Gebühr je Jahr“ in a total row): nothing in it, as an empty cell."""
-    return _DASH.fullmatch(reihe.zeile.text.strip()) is not None
+    return DASH.fullmatch(reihe.zeile.text.strip()) is not None
 
 
 def _kinds(reihen: list[Reihe], cells: list[int | None]) -> set[int]:

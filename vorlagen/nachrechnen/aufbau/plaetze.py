@@ -31,23 +31,33 @@ def out_of_order(reihe: Reihe, first: Reihe, second: Reihe) -> bool:
     """A Saldo row and the two rows above it, their figures in no cells and in no aligned columns, not all with as many
     figures (but for one each): the order of the figures does not say which belongs to which („… von bisher
     54.310.000 EUR unverändert auf 54.310.000 EUR“ over a row whose first two a reading in the line took)."""
-    if any(p.spalte for r in (reihe, first, second) for p in r.eintraege):
+    if not _in_order(reihe, first, second):
         return False
     if lone(first) is not None and lone(second) is not None and lone(reihe) is not None:
         return False
-    return len({len(from_the_right(r)) for r in (reihe, first, second)}) > 1
+    return len(set(_counts(reihe, first, second))) > 1
 
 
 def short_in_order(reihe: Reihe, first: Reihe, second: Reihe) -> bool:
     """A Saldo row and the two rows above it, their figures in no cells and in no aligned columns, the two rows with
     as many figures, the Saldo row with more or fewer (a reading in the line took the first figures of a row): the
-    figures pair from the right („… von bisher 41.286.500 EUR um 1.318.200 EUR erhöht und damit auf 42.604.700 EUR“, its first two read in
-    the line, over „… von bisher -1.628.800 EUR auf -1.185.200 EUR“; „der Jahresfehlbetrag EUR 770.700 EUR 1.297.900
-    EUR 527.200 EUR“ under rows that leave „erhöht“ or „vermindert“ empty)."""
-    if any(p.spalte for r in (reihe, first, second) for p in r.eintraege):
+    figures pair from the right („… von bisher 41.286.500 EUR um 1.318.200 EUR erhöht und damit auf 42.604.700
+    EUR“, its first two read in the line, over „… von bisher -1.628.800 EUR auf -1.185.200 EUR“; „der
+    Jahresfehlbetrag EUR 770.700 EUR 1.297.900 EUR 527.200 EUR“ under rows that leave „erhöht“ or „vermindert“
+    empty)."""
+    if not _in_order(reihe, first, second):
         return False
-    counts = [len(from_the_right(r)) for r in (reihe, first, second)]
-    return counts[1] == counts[2] != counts[0] and min(counts) > 0
+    saldo, above, below = _counts(reihe, first, second)
+    return above == below != saldo and min(saldo, above) > 0
+
+
+def _in_order(*rows: Reihe) -> bool:
+    """The rows' figures stand in no cells and in no columns aligned by spaces: only their order places them."""
+    return not any(p.spalte for r in rows for p in r.eintraege)
+
+
+def _counts(*rows: Reihe) -> list[int]:
+    return [sum(1 for z in columns(r).values() if z is not None) for r in rows]
 
 
 def from_the_right(reihe: Reihe) -> dict[object, Zahl | None]:

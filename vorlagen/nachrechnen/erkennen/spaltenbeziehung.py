@@ -33,8 +33,8 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import SENTENCE_END
 
 _MIN_WIDTH, _MAX_WIDTH = 3, 8  # values of a row
-_MIN_HOLD = 3  # rows with figures other than 0 where the relation holds
-_SURE_HOLD = 4  # rows that hold for the one that misses to be a slip
+MIN_HOLD = 3  # rows with figures other than 0 where the relation holds
+SURE_HOLD = 4  # rows that hold for the one that misses to be a slip
 _GAP = 2  # blank lines between two rows of a run
 _MAX_ROWS = 200
 _MAX_SHOWN = 4  # relations a run shows at most: more, and the figures relate by chance (zeros, repeated rows)
@@ -74,7 +74,7 @@ class Lage:
 
     teil: Callable[[int], str]  # the name of the place at an index: „Spalte 3“
     andere: str  # what shows the relation: „Zeilen“
-    grund: str  # why a reading of fewer than _SURE_HOLD is no slip
+    grund: str  # why a reading of fewer than SURE_HOLD is no slip
     typ: str
 
 
@@ -87,13 +87,12 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
-    vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
-    for start, run in runs_at(reihen):
+    for start, run, rundung in rounded_runs(reihen):
         width = len(run[0][1])
         spent += len(run) * width**3
         if spent > _BUDGET:
             break
-        found += read(run, taken, rundung_above(reihen, start, vzae), SPALTEN, _percent_heads(reihen, start, run))
+        found += read(run, taken, rundung, SPALTEN, _percent_heads(reihen, start, run))
     return found
 
 
@@ -109,11 +108,12 @@ def _percent_heads(reihen: list[Reihe], start: int, run: Run) -> frozenset[int]:
     )
 
 
-def rounded_runs(reihen: list[Reihe]) -> Iterator[tuple[list[tuple[Reihe, list[Zahl]]], gerundet.Rundung | None]]:
-    """Each run of rows (`runs`) with the rounding of its figures (`rundung_above`)."""
+def rounded_runs(reihen: list[Reihe]) -> Iterator[tuple[int, Run, gerundet.Rundung | None]]:
+    """Each run of rows (`runs_at`: with the index of its first row) and the rounding of its figures
+    (`rundung_above`)."""
     vzae = gerundet.counts_in_vzae(reihe.zeile.text for reihe in reihen)
     for start, run in runs_at(reihen):
-        yield run, rundung_above(reihen, start, vzae)
+        yield start, run, rundung_above(reihen, start, vzae)
 
 
 def rundung_above(reihen: list[Reihe], top: int, vzae: bool) -> gerundet.Rundung | None:
@@ -148,7 +148,7 @@ Run = list[tuple[Reihe, list[Zahl]]]  # a run of table rows: each row with its v
 
 
 def runs(
-    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
+    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = MIN_HOLD
 ) -> list[Run]:
     """The runs of rows of as many figures, one a place (of one unit but percent, unless `any_units`), at least
     `min_width` a row and `min_rows` rows."""
@@ -156,7 +156,7 @@ def runs(
 
 
 def runs_at(
-    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = _MIN_HOLD
+    reihen: list[Reihe], any_units: bool = False, min_width: int = _MIN_WIDTH, min_rows: int = MIN_HOLD
 ) -> list[tuple[int, Run]]:
     """The runs (`runs`), each with the index of its first row in `reihen` – where a recogniser looks above it."""
     found: list[tuple[int, Run]] = []
@@ -288,7 +288,7 @@ def _shown(
             misses += 1
         if misses > 1:
             return False
-    return holds >= _MIN_HOLD
+    return holds >= MIN_HOLD
 
 
 def _difference_reading(b: int, a: int, k: int, lage: Lage) -> Callable[[Ort, list[Zahl]], tuple]:
@@ -365,7 +365,7 @@ def _readings(
 ) -> list[Rechnung]:
     relation, allowance = relation_allowance
     verdicts = [_holds(values, k, relation, allowance, rounded) for _, values in run]
-    sure = sum(1 for v, (_, values) in zip(verdicts, run, strict=True) if v and _shows(values)) >= _SURE_HOLD
+    sure = sum(1 for v, (_, values) in zip(verdicts, run, strict=True) if v and _shows(values)) >= SURE_HOLD
     found = []
     units = _column_units(run)
     for (reihe, values), verdict in zip(run, verdicts, strict=True):

@@ -12,29 +12,28 @@ mismatch is a slip. One look a figure, bounded: linear in the line's length."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen.davonsatz import sum_reading
 from vorlagen.nachrechnen.erkennen.satzlesart import reading
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 # between the net amount and the rate: „zuzüglich“, „zzgl.“, „plus“
 _ADDED = re.compile(r"\s*(?:\(\s*)?(?:netto\s*)?(?:\)\s*)?,?\s*(?:zuzüglich|zzgl\.|plus)\s+(?:der\s+|von\s+)?$")
+# the word for the tax (steuerzeile.py knows the same words, without the dots and „gesetzliche“)
+_TAX_WORD = r"\s*(?:gesetzlicher\s+|gesetzliche\s+)?(?:Umsatzsteuer|Mehrwertsteuer|MwSt\.?|USt\.?)"
 # between the rate and the tax's amount
-_TAX = re.compile(
-    r"\s*(?:gesetzlicher\s+|gesetzliche\s+)?(?:Umsatzsteuer|Mehrwertsteuer|MwSt\.?|USt\.?)\s*"
-    r"(?:\(\s*)?(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|=|:|mit)?\s*$"
-)
+_TAX = re.compile(_TAX_WORD + r"\s*(?:\(\s*)?(?:in\s+Höhe\s+von|i\.\s?H\.\s?v\.|von|=|:|mit)?\s*$")
 # between the rate and the gross amount where no tax amount is typed, or between the tax and the gross amount
 _GROSS = re.compile(
     r"[^\d;.!?]{0,60}?\b(?:brutto|insgesamt|somit|also|zusammen|Bruttobetrag|Bruttosumme|gesamt)\b"
     r"[^\d;.!?]{0,30}?(?:von|auf|mit|=|:)?\s*$",
     re.IGNORECASE,
 )
-_TAX_ONLY = re.compile(r"\s*(?:gesetzlicher\s+|gesetzliche\s+)?(?:Umsatzsteuer|Mehrwertsteuer|MwSt\.?|USt\.?)\b")
+_TAX_ONLY = re.compile(_TAX_WORD + r"\b")
 _ART = "Nettobetrag zuzüglich Umsatzsteuer im Satz"
-
-
 _SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-ZÄÖÜ„])|;")
 
 
@@ -65,7 +64,9 @@ def _readings(zeile: Zeile, run: list[Zahl]) -> list[Rechnung]:
         tax = rest[0]
         readings = [reading(Fund(zeile, net), Fund(zeile, rate), Fund(zeile, tax), _ART, "steuersatz", rang=3)]
         if len(rest) > 1 and rest[1].einheit == "€" and _GROSS.fullmatch(text[tax.ende : rest[1].start]):
-            readings.append(_sum(zeile, [net, tax], rest[1]))
+            art = f"{_ART}: netto und Steuer ergeben brutto"
+            total = sum_reading(art, zeile, [net, tax], [1, 1], rest[1], "steuersatz")
+            readings.append(replace(total, sicher=True, rang=3))
         return readings
     gross = rest[0]
     between = text[rate.ende : gross.start]
@@ -83,16 +84,3 @@ def _readings(zeile: Zeile, run: list[Zahl]) -> list[Rechnung]:
             )
         ]
     return []
-
-
-def _sum(zeile: Zeile, parts: list[Zahl], total: Zahl) -> Rechnung:
-    return Rechnung(
-        f"{_ART}: netto und Steuer ergeben brutto",
-        "summe",
-        [Fund(zeile, z) for z in parts],
-        Fund(zeile, total),
-        written_sum(parts, [1, 1]),
-        vorzeichen=[1, 1],
-        rang=3,
-        typ="steuersatz",
-    )

@@ -18,7 +18,7 @@ from vorlagen.nachrechnen.erkennen import spaltenbeziehung
 from vorlagen.nachrechnen.erkennen.spaltenbeziehung import InZeilen, Lage
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
-_MIN_PAIRS = 3  # pairs of rows that may show a relation: fewer can never show it (spaltenbeziehung._MIN_HOLD)
+_MIN_PAIRS = 3  # pairs of rows that may show a relation: fewer can never show it (spaltenbeziehung.MIN_HOLD)
 _BUDGET = 200_000  # pairs of rows times column pairs looked at in one document
 
 
@@ -26,7 +26,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
-    for run, rundung in spaltenbeziehung.rounded_runs(reihen):
+    for _, run, rundung in spaltenbeziehung.rounded_runs(reihen):
         pairs = list(zip(run, run[1:]))
         width = len(run[0][1])
         if len(pairs) < _MIN_PAIRS:

@@ -25,7 +25,7 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 
 _MAX_ROWS = 12
 _BUDGET = 2_000_000  # columns times row triples looked at in one document (as spaltenbeziehung's)
-_MIN_COLUMNS = 3  # columns that may show a relation: fewer can never show it (spaltenbeziehung._MIN_HOLD)
+_MIN_COLUMNS = 3  # columns that may show a relation: fewer can never show it (spaltenbeziehung.MIN_HOLD)
 _FIGURES = re.compile(r"\s[-−–]?\d")  # where the figures of a row's label begin
 _NUMBERS = 1000  # a row number is below it
 _NUMBER_STEP = 2  # … and the next row's number at most so much higher
@@ -36,7 +36,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     taken = {r.ergebnis.key for r in prior if r.steht()}
     found: list[Rechnung] = []
     spent = 0
-    for run, rundung in spaltenbeziehung.rounded_runs(reihen):
+    for _, run, rundung in spaltenbeziehung.rounded_runs(reihen):
         if len(run) > _MAX_ROWS:
             continue
         spent += len(run[0][1]) * len(run) ** 3

@@ -66,7 +66,7 @@ class Zeile:
         """The line of the file the text at `start` stands in (the line's own number but in an HTML page)."""
         if not self.quellen:
             return self.nr
-        at = bisect.bisect_right([offset for offset, _ in self.quellen], start)
+        at = bisect.bisect_right(self.quellen, start, key=lambda place: place[0])
         return self.quellen[max(at - 1, 0)][1]
 
     def ort_bei(self, start: int = 0) -> str:
